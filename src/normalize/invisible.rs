@@ -1,0 +1,60 @@
+//! Invisible characters (BOM, zero-width, bidi and control characters) are removed: they break
+//! matching and deduplication and a reader never sees them.
+
+use crate::config::Config;
+use crate::edit::Edit;
+use crate::rules::{Pass, Rule};
+
+pub const INVISIBLE: Rule = Rule {
+    id: "normalize/invisible",
+    summary: "remove BOM, zero-width, bidi and control characters",
+    explanation: "Removes U+FEFF (byte-order mark), zero-width spaces and joiners, the word \
+                  joiner, soft hyphens, bidirectional marks and C0/C1 control characters other \
+                  than LF and TAB. A zero-width joiner inside an emoji sequence is kept.",
+    example: ("\u{FEFF}海南\u{200B}自贸港。\n", "海南自贸港。\n"),
+    example_config: Config::default,
+};
+
+pub struct Invisible;
+
+/// Why `c` is removed, or `None` to keep it. `prev` is the character before it.
+fn removal_reason(c: char, prev: Option<char>) -> Option<&'static str> {
+    Some(match c {
+        '\u{FEFF}' => "byte-order mark / zero-width no-break space",
+        '\u{200B}' => "zero-width space",
+        '\u{200C}' => "zero-width non-joiner",
+        '\u{200D}' if prev.is_some_and(is_emoji) => return None,
+        '\u{200D}' => "zero-width joiner",
+        '\u{2060}' | '\u{180E}' => "invisible word joiner",
+        '\u{00AD}' => "soft hyphen",
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            "bidirectional control"
+        }
+        '\n' | '\t' | '\r' => return None,
+        c if c.is_control() => "control character",
+        _ => return None,
+    })
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}')
+}
+
+impl Pass for Invisible {
+    fn rules(&self) -> &'static [&'static Rule] {
+        &[&INVISIBLE]
+    }
+
+    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        let mut prev = None;
+        for (i, c) in text.char_indices() {
+            if let Some(reason) = removal_reason(c, prev) {
+                let reason = format!("{reason} U+{:04X}", c as u32);
+                edits.push(Edit::new(i, i + c.len_utf8(), "", &INVISIBLE, reason));
+            }
+            prev = Some(c);
+        }
+        edits
+    }
+}

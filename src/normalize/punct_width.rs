@@ -1,0 +1,262 @@
+//! Half-width `, ; : ? ! ( )` inside Chinese sentences become their full-width forms.
+//!
+//! A mark is in CJK context when the nearest character on either side, read through spaces,
+//! neighbouring marks and curly quotes, is CJK. Numbers (`1,000`, `10:30`), URLs, e-mail
+//! addresses and Latin text keep their ASCII punctuation. Parentheses convert as a pair.
+
+use crate::config::Config;
+use crate::edit::Edit;
+use crate::normalize::lines;
+use crate::rules::{Pass, Rule};
+use crate::script::{is_cjk, is_curly_quote, is_inline_space};
+use crate::tokens::protected_spans;
+
+pub const PUNCT_WIDTH: Rule = Rule {
+    id: "normalize/punct-width",
+    summary: "half-width , ; : ? ! ( ) in CJK context become full-width",
+    explanation: "`,`→`，` `;`→`；` `:`→`：` `?`→`？` `!`→`！` when a CJK character (or a CJK \
+                  quote or bracket) is the nearest neighbour on either side; `(`…`)` become \
+                  `（`…`）` as a pair when they enclose CJK text or stand between CJK words. \
+                  Spaces beside a converted mark are dropped. Numbers (`1,000`, `10:30`), URLs, \
+                  e-mail addresses and Latin phrases are left alone.",
+    example: (
+        "2025年3月18日, 工作会(第二届)召开;比分3:2,网址http://a.cn?x=1\n",
+        "2025年3月18日，工作会（第二届）召开；比分3:2，网址http://a.cn?x=1\n",
+    ),
+    example_config: Config::default,
+};
+
+pub struct PunctWidth;
+
+fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+/// What the nearest meaningful character on one side of a mark says about the context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Cjk,
+    Latin,
+    /// Digits, other symbols, the line's edge: no evidence either way.
+    Neutral,
+}
+
+struct Line<'a> {
+    chars: Vec<(usize, char)>,
+    protected: Vec<bool>,
+    /// Parentheses that convert, by char index.
+    converting: Vec<bool>,
+    text: &'a str,
+}
+
+impl Line<'_> {
+    fn is_single_mark(&self, i: usize) -> bool {
+        matches!(self.chars[i].1, ',' | ';' | ':' | '?' | '!') && !self.protected[i]
+    }
+
+    /// Reads the context to the left (`step = -1`) or right (`step = 1`) of char `i`.
+    fn side(&self, i: usize, leftward: bool) -> Side {
+        let mut j = i;
+        loop {
+            j = match (leftward, j) {
+                (true, 0) => return Side::Neutral,
+                (true, j) => j - 1,
+                (false, j) if j + 1 >= self.chars.len() => return Side::Neutral,
+                (false, j) => j + 1,
+            };
+            let c = self.chars[j].1;
+            let transparent = is_inline_space(c)
+                || self.is_single_mark(j)
+                // Read through a closing quote to the left and an opening quote to the
+                // right: the quoted words decide. A quote facing the other way ends the
+                // mark's own phrase.
+                || (is_curly_quote(c) && leftward == matches!(c, '”' | '’'));
+            if transparent {
+                continue;
+            }
+            return if matches!(c, '(' | ')') && self.converting[j] || is_cjk(c) {
+                Side::Cjk
+            } else if c.is_alphanumeric() && !c.is_ascii_digit() {
+                Side::Latin
+            } else {
+                Side::Neutral
+            };
+        }
+    }
+
+    /// Marks which parentheses convert: a matched pair that encloses CJK with no Latin word
+    /// against its outside, or stands between CJK on both sides; a lone one whose inner side
+    /// is CJK and outer side is not Latin.
+    fn choose_parentheses(&mut self) {
+        let mut stack = Vec::new();
+        let mut pairs = Vec::new();
+        let mut lone = Vec::new();
+        for (i, &(_, c)) in self.chars.iter().enumerate() {
+            match c {
+                '(' if !self.protected[i] => stack.push(i),
+                ')' if !self.protected[i] => match stack.pop() {
+                    Some(open) => pairs.push((open, i)),
+                    None => lone.push(i),
+                },
+                _ => {}
+            }
+        }
+        lone.extend(stack);
+        for (open, close) in pairs {
+            let inside_cjk = self.chars[open + 1..close].iter().any(|&(_, c)| is_cjk(c));
+            let left = self.side(open, true);
+            let right = self.side(close, false);
+            let convert = (inside_cjk && left != Side::Latin && right != Side::Latin)
+                || (left == Side::Cjk && right == Side::Cjk);
+            self.converting[open] = convert;
+            self.converting[close] = convert;
+        }
+        for i in lone {
+            let opening = self.chars[i].1 == '(';
+            let (inner, outer) = (self.side(i, !opening), self.side(i, opening));
+            self.converting[i] = inner == Side::Cjk && outer != Side::Latin;
+        }
+    }
+
+    /// Byte offset of char `i` (or the end of the line).
+    fn offset(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.text.len(), |&(b, _)| b)
+    }
+}
+
+impl Pass for PunctWidth {
+    fn rules(&self) -> &'static [&'static Rule] {
+        &[&PUNCT_WIDTH]
+    }
+
+    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        for (start, end) in lines(text) {
+            let line_text = &text[start..end];
+            if !line_text
+                .bytes()
+                .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(' | b')'))
+            {
+                continue;
+            }
+            propose_line(line_text, start, &mut edits);
+        }
+        edits
+    }
+}
+
+fn propose_line(text: &str, line_start: usize, edits: &mut Vec<Edit>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let spans = protected_spans(text);
+    let protected = chars
+        .iter()
+        .map(|&(b, _)| spans.iter().any(|&(s, e)| s <= b && b < e))
+        .collect();
+    let mut line = Line {
+        converting: vec![false; chars.len()],
+        chars,
+        protected,
+        text,
+    };
+    line.choose_parentheses();
+    let mut consumed = 0; // first char index not yet covered by an edit
+    for i in 0..line.chars.len() {
+        let c = line.chars[i].1;
+        let Some(wide) = full_width(c) else { continue };
+        let (convert, confidence) = if matches!(c, '(' | ')') {
+            (line.converting[i], 1.0)
+        } else if line.is_single_mark(i) {
+            match (line.side(i, true), line.side(i, false)) {
+                (Side::Cjk, Side::Cjk) => (true, 1.0),
+                (Side::Cjk, _) | (_, Side::Cjk) => (true, 0.9),
+                _ => (false, 0.0),
+            }
+        } else {
+            (false, 0.0)
+        };
+        if !convert {
+            continue;
+        }
+        // Full-width marks carry their own spacing: take the spaces around them.
+        let mut from = i;
+        while from > consumed && is_inline_space(line.chars[from - 1].1) {
+            from -= 1;
+        }
+        let mut to = i + 1;
+        while to < line.chars.len() && is_inline_space(line.chars[to].1) {
+            to += 1;
+        }
+        consumed = to;
+        let reason = if to - from > 1 {
+            format!("half-width '{c}' in CJK context → '{wide}' (spaces beside it dropped)")
+        } else {
+            format!("half-width '{c}' in CJK context → '{wide}'")
+        };
+        edits.push(
+            Edit::new(
+                line_start + line.offset(from),
+                line_start + line.offset(to),
+                wide.to_string(),
+                &PUNCT_WIDTH,
+                reason,
+            )
+            .with_confidence(confidence),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::edit::apply;
+    use crate::rules::Pass;
+
+    fn run(text: &str) -> String {
+        apply(text, super::PunctWidth.propose(text, &Config::default())).0
+    }
+
+    #[test]
+    fn converts_in_cjk_context() {
+        assert_eq!(run("南海潮头,千帆竞扬。"), "南海潮头，千帆竞扬。");
+        assert_eq!(
+            run("各省(市)机关;要求:好吗?好!"),
+            "各省（市）机关；要求：好吗？好！"
+        );
+        assert_eq!(run("“三区一中心”,战略"), "“三区一中心”，战略");
+        assert_eq!(run("真的吗?!"), "真的吗？！");
+        assert_eq!(
+            run("(本版撰文/何潮 图片/孙勇)"),
+            "（本版撰文/何潮 图片/孙勇）"
+        );
+        assert_eq!(run("中国日报(ChinaPlus)报道"), "中国日报（ChinaPlus）报道");
+        assert_eq!(run("2020年(第二届)"), "2020年（第二届）");
+    }
+
+    #[test]
+    fn leaves_numbers_urls_and_latin_alone() {
+        for text in [
+            "增长99.63%,",
+            "1,000人",
+            "时间10:30开始",
+            "比分3:2",
+            "1+6+X",
+            "4008—413—413",
+            "函数f(x)的值",
+            "He said: fine, thanks (really)!",
+            "他说“I love you, China!”",
+            "见https://a.cn/x?a=1&b=(2)",
+            "写信给a.b@c.cn",
+        ] {
+            assert_eq!(run(text), text);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The per-document pipeline: the ordered list of passes, and the run that applies them and
+//! traces every edit back to the source.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::config::Config;
+use crate::edit::{Bias, Layer, apply};
+use crate::layout::{BlankLines, Trim};
+use crate::normalize::{
+    connector::CjkConnector, fullwidth::FullwidthAlnum, invisible::Invisible,
+    line_endings::LineEndings, nfc::Nfc, punct_width::PunctWidth, space::Space,
+    spacing::CjkSpacing,
+};
+use crate::rejoin::Rejoin;
+use crate::rules::{Pass, Rule};
+
+/// Every pass, in the order it runs. This list is also the registry of rules.
+pub static PASSES: &[&dyn Pass] = &[
+    &LineEndings,
+    &Invisible,
+    &Nfc,
+    &FullwidthAlnum,
+    &Space,
+    &PunctWidth,
+    &CjkConnector,
+    &CjkSpacing,
+    &Rejoin,
+    &Trim,
+    &BlankLines,
+];
+
+/// One applied edit, traced back to the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub rule: &'static Rule,
+    pub reason: Cow<'static, str>,
+    pub confidence: f32,
+    /// Byte span of the source that the edit replaced (for an edit of text an earlier pass
+    /// inserted, the source span that text came from).
+    pub source: Range<usize>,
+    /// 1-based source line of the span's start.
+    pub line: usize,
+    /// The text the edit removed, as its pass saw it.
+    pub removed: String,
+    /// The text it inserted.
+    pub inserted: Cow<'static, str>,
+}
+
+/// A block of the clean text and the source lines it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// 1-based, inclusive.
+    pub first_line: usize,
+    pub last_line: usize,
+}
+
+/// The result of cleaning one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cleaned {
+    pub text: String,
+    /// Every applied edit, in pass order, then text order.
+    pub edits: Vec<Change>,
+    pub blocks: Vec<Block>,
+}
+
+/// Start offsets of the lines of `text`, for turning offsets into line numbers.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex(starts.collect())
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset).max(1)
+    }
+}
+
+fn to_source(layers: &[Layer], offset: usize, bias: Bias) -> usize {
+    layers
+        .iter()
+        .rev()
+        .fold(offset, |at, layer| layer.to_old(at, bias))
+}
+
+/// Runs every pass over `source` and returns the clean text with its traced edits.
+pub fn clean_text(source: &str, config: &Config) -> Cleaned {
+    let lines = LineIndex::new(source);
+    let mut text: Cow<str> = Cow::Borrowed(source);
+    let mut layers: Vec<Layer> = Vec::with_capacity(PASSES.len());
+    let mut edits = Vec::new();
+    for pass in PASSES {
+        let proposed = pass.propose(&text, config);
+        if proposed.is_empty() {
+            continue;
+        }
+        let (next, applied, layer) = apply(&text, proposed);
+        for edit in applied {
+            let start = to_source(&layers, edit.start, Bias::Start);
+            let end = to_source(&layers, edit.end, Bias::End).max(start);
+            edits.push(Change {
+                rule: edit.rule,
+                reason: edit.reason,
+                confidence: edit.confidence,
+                source: start..end,
+                line: lines.line_of(start),
+                removed: text[edit.start..edit.end].to_string(),
+                inserted: edit.replacement,
+            });
+        }
+        layers.push(layer);
+        text = Cow::Owned(next);
+    }
+    let text = text.into_owned();
+    let blocks = block_spans(&text)
+        .map(|(start, end)| Block {
+            first_line: lines.line_of(to_source(&layers, start, Bias::Start)),
+            last_line: lines.line_of(to_source(&layers, end, Bias::End).saturating_sub(1)),
+        })
+        .collect();
+    Cleaned {
+        text,
+        edits,
+        blocks,
+    }
+}
+
+/// Byte spans of the blocks of a clean text (its non-empty lines).
+fn block_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    crate::normalize::lines(text).filter(|(start, end)| end > start)
+}

@@ -1,0 +1,167 @@
+//! report.json: what scour did to every file and why, in a versioned schema.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::{Config, Spacing};
+use crate::pipeline::Cleaned;
+
+/// Bumped whenever a field changes meaning or disappears.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub schema: u32,
+    pub scour_version: &'static str,
+    pub config: ConfigReport,
+    pub summary: Summary,
+    pub files: Vec<FileReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConfigReport {
+    pub spacing: &'static str,
+}
+
+impl From<&Config> for ConfigReport {
+    fn from(config: &Config) -> Self {
+        ConfigReport {
+            spacing: match config.spacing {
+                Spacing::Keep => "keep",
+                Spacing::Add => "add",
+            },
+        }
+    }
+}
+
+#[derive(Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub errors: usize,
+    pub edits: usize,
+    pub edits_by_rule: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Changed,
+    Unchanged,
+    Error,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct FileReport {
+    /// The path relative to its input argument, `/`-separated (`-` for stdin).
+    pub path: String,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input_sha256: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output_sha256: Option<String>,
+    pub edits: Vec<EditReport>,
+    /// Source line ranges (1-based, inclusive) of each block of the clean text.
+    pub blocks: Vec<[usize; 2]>,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct EditReport {
+    pub rule: &'static str,
+    pub reason: String,
+    pub confidence: f32,
+    /// 1-based source line where the change starts.
+    pub line: usize,
+    /// Byte span in the source file.
+    pub span: [usize; 2],
+    /// The text removed and inserted, as the rule saw it: replaying the edits rule by rule
+    /// turns the input into the output.
+    pub removed: String,
+    pub inserted: String,
+}
+
+impl FileReport {
+    pub fn cleaned(path: String, input: &[u8], cleaned: &Cleaned) -> Self {
+        let changed = !cleaned.edits.is_empty();
+        FileReport {
+            path,
+            status: if changed {
+                Status::Changed
+            } else {
+                Status::Unchanged
+            },
+            error: None,
+            input_sha256: Some(crate::hash::sha256_hex(input)),
+            output_sha256: Some(crate::hash::sha256_hex(cleaned.text.as_bytes())),
+            edits: cleaned
+                .edits
+                .iter()
+                .map(|c| EditReport {
+                    rule: c.rule.id,
+                    reason: c.reason.to_string(),
+                    confidence: c.confidence,
+                    line: c.line,
+                    span: [c.source.start, c.source.end],
+                    removed: c.removed.clone(),
+                    inserted: c.inserted.to_string(),
+                })
+                .collect(),
+            blocks: cleaned
+                .blocks
+                .iter()
+                .map(|b| [b.first_line, b.last_line])
+                .collect(),
+        }
+    }
+
+    pub fn failed(path: String, error: String) -> Self {
+        FileReport {
+            path,
+            status: Status::Error,
+            error: Some(error),
+            input_sha256: None,
+            output_sha256: None,
+            edits: Vec::new(),
+            blocks: Vec::new(),
+        }
+    }
+}
+
+impl Report {
+    /// A report of `files`, sorted by path, with their summary.
+    pub fn new(config: &Config, mut files: Vec<FileReport>) -> Self {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut summary = Summary {
+            files: files.len(),
+            ..Summary::default()
+        };
+        for file in &files {
+            match file.status {
+                Status::Changed => summary.changed += 1,
+                Status::Unchanged => summary.unchanged += 1,
+                Status::Error => summary.errors += 1,
+            }
+            summary.edits += file.edits.len();
+            for edit in &file.edits {
+                *summary.edits_by_rule.entry(edit.rule).or_default() += 1;
+            }
+        }
+        Report {
+            schema: SCHEMA_VERSION,
+            scour_version: env!("CARGO_PKG_VERSION"),
+            config: config.into(),
+            summary,
+            files,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("report serializes");
+        json.push('\n');
+        json
+    }
+}

@@ -1,0 +1,97 @@
+//! Rules: the stable ids, summaries and examples that tie every edit to an explanation.
+//!
+//! A rule is declared as a `static` beside the pass that applies it; the registry of rules is
+//! the pipeline's list of passes, so adding a rule is a new file and one line in
+//! [`crate::pipeline::PASSES`].
+
+use crate::config::Config;
+use crate::edit::Edit;
+
+/// What a rule is called and what it does. `example` is an input and its clean output under
+/// the default configuration; a test checks every example.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable kebab-case id, `stage/name`.
+    pub id: &'static str,
+    /// One line for `scour rules` and the report.
+    pub summary: &'static str,
+    /// Why the rule exists and what it leaves alone.
+    pub explanation: &'static str,
+    pub example: (&'static str, &'static str),
+    /// The configuration the example runs under (most rules: the default).
+    pub example_config: fn() -> Config,
+}
+
+/// One step of the per-document pipeline: reads a text and proposes edits to it.
+pub trait Pass: Sync {
+    /// The rules whose edits this pass proposes.
+    fn rules(&self) -> &'static [&'static Rule];
+    /// Proposes disjoint edits against `text`.
+    fn propose(&self, text: &str, config: &Config) -> Vec<Edit>;
+}
+
+/// Rules are identified by their id.
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// Every rule, in pipeline order.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    crate::pipeline::PASSES
+        .iter()
+        .flat_map(|pass| pass.rules().iter().copied())
+}
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    all().find(|rule| rule.id == id)
+}
+
+#[cfg(test)]
+pub const TEST_RULE: Rule = Rule {
+    id: "test/rule",
+    summary: "",
+    explanation: "",
+    example: ("", ""),
+    example_config: Config::default,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_grouped() {
+        let ids: Vec<&str> = all().map(|r| r.id).collect();
+        for id in &ids {
+            let (stage, name) = id.split_once('/').expect("stage/name");
+            for part in [stage, name] {
+                assert!(
+                    !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                    "{id} is not kebab-case"
+                );
+            }
+            assert_eq!(
+                ids.iter().filter(|other| *other == id).count(),
+                1,
+                "{id} twice"
+            );
+        }
+    }
+
+    #[test]
+    fn every_example_cleans_as_documented() {
+        for rule in all() {
+            let (input, expected) = rule.example;
+            let out = crate::clean_text(input, &(rule.example_config)());
+            assert_eq!(out.text, expected, "example of {}", rule.id);
+            assert!(
+                out.edits.iter().any(|e| e.rule.id == rule.id),
+                "example of {} does not exercise it",
+                rule.id
+            );
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Character classes that every rule agrees on: what counts as CJK, as Latin, as a quote.
+//!
+//! Keeping them in one place means "CJK context" means the same thing to punctuation width,
+//! the connector rule, spacing and rejoin.
+
+/// A Han ideograph (including the extension blocks and `〇`).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{323AF}'
+        | '\u{3007}')
+}
+
+/// Han, kana or hangul: a letter of CJK running text.
+pub fn is_cjk_letter(c: char) -> bool {
+    is_han(c)
+        || matches!(c,
+            '\u{3040}'..='\u{30FF}'     // hiragana, katakana
+            | '\u{31F0}'..='\u{31FF}'   // katakana phonetic extensions
+            | '\u{AC00}'..='\u{D7AF}'   // hangul syllables
+            | '\u{1100}'..='\u{11FF}'   // hangul jamo
+            | '\u{3130}'..='\u{318F}') // hangul compatibility jamo
+}
+
+/// Punctuation that only occurs in CJK text: the CJK symbols block and the full-width
+/// punctuation of the half-/full-width forms block.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3001}'..='\u{303F}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '…' | '—')
+}
+
+/// A character that makes its neighbourhood CJK text.
+pub fn is_cjk(c: char) -> bool {
+    is_cjk_letter(c) || is_cjk_punct(c)
+}
+
+/// Curly quotes are shared by CJK and Latin text: context is read through them.
+pub fn is_curly_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’')
+}
+
+/// Opening quotes and brackets of either script.
+pub fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘'
+            | '('
+            | '['
+            | '{'
+            | '（'
+            | '［'
+            | '｛'
+            | '《'
+            | '〈'
+            | '「'
+            | '『'
+            | '【'
+            | '〔'
+            | '〖'
+    )
+}
+
+/// Closing quotes and brackets of either script.
+pub fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’'
+            | ')'
+            | ']'
+            | '}'
+            | '）'
+            | '］'
+            | '｝'
+            | '》'
+            | '〉'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〗'
+    )
+}
+
+/// ASCII letter or digit.
+pub fn is_latin_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// Horizontal white space of any kind (not line breaks).
+pub fn is_inline_space(c: char) -> bool {
+    c != '\n' && c != '\r' && c.is_whitespace()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert!(is_han('中') && is_cjk('中') && !is_cjk('a'));
+        assert!(is_cjk_letter('カ') && is_cjk_letter('한'));
+        assert!(is_cjk_punct('，') && is_cjk_punct('》') && is_cjk_punct('。'));
+        assert!(!is_cjk_punct(',') && !is_cjk('“'));
+        assert!(is_curly_quote('”') && is_closing('”') && is_opening('《'));
+        assert!(is_inline_space('\u{3000}') && is_inline_space('\u{A0}') && !is_inline_space('\n'));
+    }
+}
