@@ -20,12 +20,14 @@ pub static PASSES: &[&dyn Pass] = &[
     &LineEndings,
     &Invisible,
     &Nfc,
-    &FullwidthAlnum,
     &Space,
+    // Rejoin before the context rules: a mark or connector at a line's edge has its real
+    // neighbours only once the paragraph is whole.
+    &Rejoin,
+    &FullwidthAlnum,
     &PunctWidth,
     &CjkConnector,
     &CjkSpacing,
-    &Rejoin,
     &Trim,
     &BlankLines,
 ];

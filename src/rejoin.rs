@@ -8,13 +8,14 @@
 //! wrapped column and no indentation left, so cleaning it again decides every boundary the
 //! same way: rejoin is idempotent by construction.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::lines;
 use crate::rules::{Pass, Rule};
-use crate::script::{is_cjk, is_closing, is_curly_quote, is_inline_space};
+use crate::script::{is_cjk, is_cjk_letter, is_closing, is_curly_quote, is_inline_space};
 
 pub const REJOIN_CJK: Rule = Rule {
     id: "rejoin/cjk",
@@ -104,18 +105,47 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '…' | '；' | '.' | '!' | '?' | ';')
 }
 
-/// One non-blank line and what rejoin needs to know of it.
+/// A run of text lines that rejoin has decided are one block (at first, one line each).
 #[derive(Debug)]
 struct TextLine<'a> {
-    /// The line without indentation and trailing spaces.
-    content: &'a str,
+    /// The block's text as it will read once joined: without indentation and trailing
+    /// spaces, joined lines concatenated with their separator.
+    content: Cow<'a, str>,
     /// Byte offsets of `content` in the text.
     start: usize,
     end: usize,
+    /// The first line is indented.
     indented: bool,
+    /// The first line is Markdown structure (heading, list item, quote, table row): it never
+    /// joins. Read from the first line alone, so joining cannot change it.
+    markup: bool,
     /// Separated from the previous text line by at least one blank line.
     after_blank: bool,
+    /// Characters of the lines, white space not counted (so spacing rules that run later
+    /// cannot change what rejoin sees on a second run).
     chars: usize,
+    last_line_chars: usize,
+}
+
+impl TextLine<'_> {
+    /// Describes this block as it will stand in the clean text: one line, after a blank one.
+    fn read_as_clean(&mut self) {
+        self.indented = false;
+        self.after_blank = true;
+        self.last_line_chars = self.chars;
+    }
+
+    /// Makes this block end where `next` ends, joined by `join` (an edit of the text that
+    /// replaces the end of this block and the start of `next`).
+    fn absorb(&mut self, next: TextLine, join: &Edit) {
+        let content = self.content.to_mut();
+        content.truncate(content.len() - (self.end - join.start));
+        content.push_str(&join.replacement);
+        content.push_str(&next.content[join.end - next.start..]);
+        self.end = next.end;
+        self.chars += next.chars;
+        self.last_line_chars = next.last_line_chars;
+    }
 }
 
 impl TextLine<'_> {
@@ -127,36 +157,41 @@ impl TextLine<'_> {
         self.content.chars().next_back().unwrap_or(' ')
     }
 
-    /// The last character that is not a closing quote or bracket.
+    /// The last character that is not a closing quote or bracket (or a space before one).
     fn last_through_closers(&self) -> Option<char> {
         self.content
             .chars()
             .rev()
-            .find(|&c| !is_closing(c) && !is_curly_quote(c))
+            .find(|&c| !is_closing(c) && !is_curly_quote(c) && !c.is_whitespace())
     }
 
     fn ends_sentence(&self) -> bool {
         self.last_through_closers().is_some_and(is_terminal) || self.content.ends_with("……")
     }
 
-    fn is_markup(&self) -> bool {
-        let c = self.content;
-        c.starts_with('#')
-            || c.starts_with("- ")
-            || c.starts_with("* ")
-            || c.starts_with('>')
-            || c.starts_with('|')
-            || c.split_once(". ")
-                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    }
-
+    /// Contains CJK letters. Letters, not punctuation: the punctuation passes after rejoin
+    /// change punctuation, and a second run must read the block the same way.
     fn is_cjk_text(&self) -> bool {
-        self.content.chars().any(is_cjk)
+        self.content.chars().any(is_cjk_letter)
     }
 
-    /// A Latin heading is title-cased and short; a wrapped line is neither.
-    fn looks_like_heading_strict(&self) -> bool {
-        self.chars <= 40 && self.first().is_uppercase() && !self.content.contains(", ")
+    /// A Latin heading is short and title-cased (most longer words capitalized); a wrapped
+    /// line of running text is not.
+    fn looks_like_latin_heading(&self) -> bool {
+        // Words are runs of Latin letters, so spacing around punctuation cannot change them.
+        let long_words: Vec<&str> = self
+            .content
+            .split(|c: char| !c.is_alphabetic() || is_cjk_letter(c))
+            .filter(|w| w.chars().count() > 3)
+            .collect();
+        let capitalized = long_words
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        self.chars <= 60
+            && !cannot_end_paragraph(self.last())
+            && self.last() != '-'
+            && capitalized * 5 >= long_words.len() * 3
     }
 
     /// Short and without terminal punctuation: a title, heading, section letter, byline. A
@@ -165,17 +200,38 @@ impl TextLine<'_> {
     fn looks_like_heading(&self) -> bool {
         let cjk = self.is_cjk_text();
         let short = self.chars <= if cjk { 32 } else { 80 };
-        let headline = cjk && (self.content.starts_with('—') || has_phrase_spaces(self.content));
+        let headline = cjk && (self.content.starts_with('—') || has_phrase_spaces(&self.content));
         (short || headline) && !self.ends_sentence() && !cannot_end_paragraph(self.last())
     }
 }
 
-/// A space between two CJK characters: headlines are set in phrases, body text never is.
+/// A Markdown heading, list item, quote or table row.
+fn is_markup(line: &str) -> bool {
+    line.starts_with('#')
+        || line.starts_with("- ")
+        || line.starts_with("* ")
+        || line.starts_with('>')
+        || line.starts_with('|')
+        || line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// CJK as rejoin reads it. Full-width `．％：` do not count: inside a number they become
+/// ASCII after rejoin, and a second run must read the block the same way.
+fn is_cjk_here(c: char) -> bool {
+    is_cjk(c) && !matches!(c, '．' | '％' | '：')
+}
+
+/// A space between two CJK letters: headlines are set in phrases, body text never is.
 fn has_phrase_spaces(text: &str) -> bool {
     let mut chars = text.chars();
     let mut prev = None;
     while let Some(c) = chars.next() {
-        if c == ' ' && prev.is_some_and(is_cjk) && chars.clone().next().is_some_and(is_cjk) {
+        if c == ' '
+            && prev.is_some_and(is_cjk_letter)
+            && chars.clone().next().is_some_and(is_cjk_letter)
+        {
             return true;
         }
         prev = Some(c);
@@ -194,13 +250,16 @@ fn text_lines(text: &str) -> Vec<TextLine<'_>> {
             continue;
         }
         let offset = start + (content.as_ptr() as usize - line.as_ptr() as usize);
+        let chars = content.chars().filter(|c| !c.is_whitespace()).count();
         out.push(TextLine {
-            content,
+            markup: is_markup(content),
+            content: Cow::Borrowed(content),
             start: offset,
             end: offset + content.len(),
             indented: offset > start,
             after_blank: blank_before,
-            chars: content.chars().count(),
+            chars,
+            last_line_chars: chars,
         });
         blank_before = false;
     }
@@ -258,7 +317,7 @@ enum Decision {
 /// What the two lines alone say.
 fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     let join = |confidence, why| Some(Decision::Join { confidence, why });
-    if a.is_markup() || b.is_markup() {
+    if a.markup || b.markup {
         return Some(Decision::Keep);
     }
     let cjk = a.is_cjk_text() || b.is_cjk_text();
@@ -277,7 +336,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "the line ends inside a sentence (comma, 、 or opening bracket)",
         );
     }
-    if !cjk && b.first().is_lowercase() && !a.looks_like_heading_strict() {
+    if !cjk && b.first().is_lowercase() && !a.looks_like_latin_heading() {
         return join(0.9, "the next line continues in lower case");
     }
     if cjk && !a.looks_like_heading() && !b.looks_like_heading() {
@@ -291,7 +350,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
 
 /// What the document's shape adds where the lines alone keep the break.
 fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<Decision> {
-    if a.is_markup() || b.is_markup() {
+    if a.markup || b.markup {
         return None;
     }
     if shape.indent_marks_paragraphs && !b.indented && !b.after_blank {
@@ -301,7 +360,7 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
         });
     }
     let width = shape.column_width?;
-    (a.chars + 2 >= width && !a.ends_sentence()).then_some(Decision::Join {
+    (a.last_line_chars + 2 >= width && !a.ends_sentence()).then_some(Decision::Join {
         confidence: 0.8,
         why: "a full line of a hard-wrapped column",
     })
@@ -312,50 +371,81 @@ impl Pass for Rejoin {
         &[&REJOIN_CJK, &REJOIN_LATIN, &REJOIN_HYPHEN]
     }
 
+    /// Joins blocks in rounds until no boundary joins, so every decision sees the whole
+    /// blocks on either side. Then reads the merged blocks as a second run would read the
+    /// clean text (one line each, no indentation) and goes on until that joins nothing
+    /// either: cleaning twice decides exactly as cleaning once.
     fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
-        let lines = text_lines(text);
-        let shape = DocumentShape::read(&lines);
-        let mut words: Option<HashSet<String>> = None;
+        let mut blocks = text_lines(text);
+        let mut words = None;
         let mut edits = Vec::new();
-        for pair in lines.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
-            let decision = match content_decision(a, b) {
-                Some(Decision::Keep) | None => shape_decision(&shape, a, b),
-                join => join,
-            };
-            let Some(Decision::Join { confidence, why }) = decision else {
-                continue;
-            };
-            let cjk = is_cjk(a.last()) || is_cjk(b.first()) || is_cjk_closing(a.last());
-            let edit = if cjk {
-                Edit::new(a.end, b.start, "", &REJOIN_CJK, why)
-            } else if let Some(hyphen) = wrapped_hyphen(a, b, text, &mut words) {
-                Edit::new(
-                    hyphen,
-                    b.start,
-                    "",
-                    &REJOIN_HYPHEN,
-                    "the hyphen only wrapped the word",
-                )
-            } else if a.last() == '-' {
-                Edit::new(
-                    a.end,
-                    b.start,
-                    "",
-                    &REJOIN_LATIN,
-                    "a hyphenated compound wrapped at its hyphen",
-                )
-            } else {
-                Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why)
-            };
-            edits.push(edit.with_confidence(confidence));
+        loop {
+            let shape = DocumentShape::read(&blocks);
+            let joined = edits.len();
+            loop {
+                let before = blocks.len();
+                let mut merged: Vec<TextLine> = Vec::with_capacity(before);
+                for block in blocks {
+                    if let Some(previous) = merged.last_mut()
+                        && let Some(edit) = join(&shape, previous, &block, text, &mut words)
+                    {
+                        previous.absorb(block, &edit);
+                        edits.push(edit);
+                        continue;
+                    }
+                    merged.push(block);
+                }
+                blocks = merged;
+                if blocks.len() == before {
+                    break;
+                }
+            }
+            if edits.len() == joined {
+                return edits;
+            }
+            blocks.iter_mut().for_each(TextLine::read_as_clean);
         }
-        edits
     }
 }
 
-fn is_cjk_closing(c: char) -> bool {
-    matches!(c, '”' | '’') || is_cjk(c)
+/// The edit that joins `a` and `b`, if they are one paragraph.
+fn join(
+    shape: &DocumentShape,
+    a: &TextLine,
+    b: &TextLine,
+    text: &str,
+    words: &mut Option<HashSet<String>>,
+) -> Option<Edit> {
+    let decision = match content_decision(a, b) {
+        Some(Decision::Keep) | None => shape_decision(shape, a, b),
+        join => join,
+    };
+    let Some(Decision::Join { confidence, why }) = decision else {
+        return None;
+    };
+    let cjk = is_cjk_here(a.last()) || is_cjk_here(b.first()) || matches!(a.last(), '”' | '’');
+    let edit = if cjk {
+        Edit::new(a.end, b.start, "", &REJOIN_CJK, why)
+    } else if let Some(hyphen) = wrapped_hyphen(a, b, text, words) {
+        Edit::new(
+            hyphen,
+            b.start,
+            "",
+            &REJOIN_HYPHEN,
+            "the hyphen only wrapped the word",
+        )
+    } else if a.last() == '-' {
+        Edit::new(
+            a.end,
+            b.start,
+            "",
+            &REJOIN_LATIN,
+            "a hyphenated compound wrapped at its hyphen",
+        )
+    } else {
+        Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why)
+    };
+    Some(edit.with_confidence(confidence))
 }
 
 /// If `a` ends with a hyphen that wrapped a word (the joined word occurs elsewhere in the

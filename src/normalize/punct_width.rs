@@ -13,15 +13,16 @@ use crate::tokens::protected_spans;
 
 pub const PUNCT_WIDTH: Rule = Rule {
     id: "normalize/punct-width",
-    summary: "half-width , ; : ? ! ( ) in CJK context become full-width",
+    summary: "half-width , ; : ? ! ( ) . in CJK context become full-width",
     explanation: "`,`→`，` `;`→`；` `:`→`：` `?`→`？` `!`→`！` when a CJK character (or a CJK \
-                  quote or bracket) is the nearest neighbour on either side; `(`…`)` become \
+                  quote or bracket) is the nearest neighbour on either side; a `.` that ends a \
+                  CJK sentence becomes `。`; `(`…`)` become \
                   `（`…`）` as a pair when they enclose CJK text or stand between CJK words. \
                   Spaces beside a converted mark are dropped. Numbers (`1,000`, `10:30`), URLs, \
                   e-mail addresses and Latin phrases are left alone.",
     example: (
-        "2025年3月18日, 工作会(第二届)召开;比分3:2,网址http://a.cn?x=1\n",
-        "2025年3月18日，工作会（第二届）召开；比分3:2，网址http://a.cn?x=1\n",
+        "2025年3月18日, 工作会(第二届)召开;比分3:2,网址http://a.cn?x=1.\n",
+        "2025年3月18日，工作会（第二届）召开；比分3:2，网址http://a.cn?x=1.\n",
     ),
     example_config: Config::default,
 };
@@ -37,6 +38,7 @@ fn full_width(c: char) -> Option<char> {
         '!' => '！',
         '(' => '（',
         ')' => '）',
+        '.' => '。',
         _ => return None,
     })
 }
@@ -83,7 +85,7 @@ impl Line<'_> {
             if transparent {
                 continue;
             }
-            return if matches!(c, '(' | ')') && self.converting[j] || is_cjk(c) {
+            return if is_cjk(c) {
                 Side::Cjk
             } else if c.is_alphanumeric() && !c.is_ascii_digit() {
                 Side::Latin
@@ -127,6 +129,30 @@ impl Line<'_> {
         }
     }
 
+    /// Whether the mark at `i` converts now, and how sure that is.
+    fn decide(&self, i: usize) -> Option<f32> {
+        match self.chars[i].1 {
+            '(' | ')' => self.converting[i].then_some(1.0),
+            '.' => self.ends_cjk_sentence(i).then_some(0.9),
+            _ if self.is_single_mark(i) => match (self.side(i, true), self.side(i, false)) {
+                (Side::Cjk, Side::Cjk) => Some(1.0),
+                (Side::Cjk, _) | (_, Side::Cjk) => Some(0.9),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A `.` right after a CJK word that ends a sentence: the line or a CJK phrase follows,
+    /// not a Latin word (`阿里巴巴.US`), a digit or another dot (`...`).
+    fn ends_cjk_sentence(&self, i: usize) -> bool {
+        let next = self.chars.get(i + 1).map(|&(_, c)| c);
+        !self.protected[i]
+            && self.side(i, true) == Side::Cjk
+            && next.is_none_or(|c| c != '.' && !c.is_ascii_alphanumeric())
+            && self.side(i, false) != Side::Latin
+    }
+
     /// Byte offset of char `i` (or the end of the line).
     fn offset(&self, i: usize) -> usize {
         self.chars.get(i).map_or(self.text.len(), |&(b, _)| b)
@@ -144,7 +170,7 @@ impl Pass for PunctWidth {
             let line_text = &text[start..end];
             if !line_text
                 .bytes()
-                .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(' | b')'))
+                .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(' | b')' | b'.'))
             {
                 continue;
             }
@@ -161,39 +187,52 @@ fn propose_line(text: &str, line_start: usize, edits: &mut Vec<Edit>) {
         .iter()
         .map(|&(b, _)| spans.iter().any(|&(s, e)| s <= b && b < e))
         .collect();
+    let original: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
     let mut line = Line {
         converting: vec![false; chars.len()],
         chars,
         protected,
         text,
     };
-    line.choose_parentheses();
-    let mut consumed = 0; // first char index not yet covered by an edit
-    for i in 0..line.chars.len() {
-        let c = line.chars[i].1;
-        let Some(wide) = full_width(c) else { continue };
-        let (convert, confidence) = if matches!(c, '(' | ')') {
-            (line.converting[i], 1.0)
-        } else if line.is_single_mark(i) {
-            match (line.side(i, true), line.side(i, false)) {
-                (Side::Cjk, Side::Cjk) => (true, 1.0),
-                (Side::Cjk, _) | (_, Side::Cjk) => (true, 0.9),
-                _ => (false, 0.0),
-            }
-        } else {
-            (false, 0.0)
-        };
-        if !convert {
-            continue;
+    // A converted mark is CJK context for its neighbours, so decide until nothing changes.
+    // Conversions only ever add CJK context, so this ends, usually after one round.
+    let mut confidence = vec![None; original.len()];
+    loop {
+        line.choose_parentheses();
+        let decided: Vec<(usize, f32)> = (0..original.len())
+            .filter(|&i| confidence[i].is_none() && full_width(line.chars[i].1).is_some())
+            .filter_map(|i| line.decide(i).map(|c| (i, c)))
+            .collect();
+        if decided.is_empty() {
+            break;
         }
-        // Full-width marks carry their own spacing: take the spaces around them.
+        for (i, c) in decided {
+            confidence[i] = Some(c);
+            line.chars[i].1 = full_width(line.chars[i].1).expect("a convertible mark");
+        }
+    }
+    let mut consumed = 0; // first char index not yet covered by an edit
+    for (i, &c) in original.iter().enumerate() {
+        let Some(confidence) = confidence[i] else {
+            continue;
+        };
+        let wide = line.chars[i].1;
+        // Full-width marks carry their own spacing: take the spaces between them and CJK
+        // (only CJK: the space in a list marker `- ` or before a Latin word stays).
+        let is_cjk_at = |j: usize| is_cjk(line.chars[j].1);
         let mut from = i;
-        while from > consumed && is_inline_space(line.chars[from - 1].1) {
+        while from > consumed && is_inline_space(original[from - 1]) {
             from -= 1;
         }
+        if from == 0 || from == i || !is_cjk_at(from - 1) {
+            from = i;
+        }
         let mut to = i + 1;
-        while to < line.chars.len() && is_inline_space(line.chars[to].1) {
+        while to < original.len() && is_inline_space(original[to]) {
             to += 1;
+        }
+        if to == original.len() || to == i + 1 || !is_cjk_at(to) {
+            to = i + 1;
         }
         consumed = to;
         let reason = if to - from > 1 {
@@ -239,6 +278,8 @@ mod tests {
         );
         assert_eq!(run("中国日报(ChinaPlus)报道"), "中国日报（ChinaPlus）报道");
         assert_eq!(run("2020年(第二届)"), "2020年（第二届）");
+        assert_eq!(run("收入99.63亿元.下一步."), "收入99.63亿元。下一步。");
+        assert_eq!(run("“好”. 他说"), "“好”。他说");
     }
 
     #[test]
@@ -255,6 +296,9 @@ mod tests {
             "他说“I love you, China!”",
             "见https://a.cn/x?a=1&b=(2)",
             "写信给a.b@c.cn",
+            "阿里巴巴.US股票",
+            "等等...",
+            "中文. English text.",
         ] {
             assert_eq!(run(text), text);
         }

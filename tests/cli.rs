@@ -1,0 +1,325 @@
+//! The `scour` binary as a user runs it: exit codes, the written tree, diffs that `git apply`
+//! accepts, stdin mode, bad files in a batch, and thread-count determinism.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn scour(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scour"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("scour runs")
+}
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles")
+}
+
+/// A directory of articles: the bundled samples (inputs only) and a nested folder.
+fn article_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(articles.join("nested")).unwrap();
+    for entry in std::fs::read_dir(samples()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".out.txt") {
+            std::fs::copy(&path, articles.join(&name)).unwrap();
+        }
+    }
+    std::fs::write(
+        articles.join("nested/crlf.txt"),
+        "第一段,内容。\r\n\r\n第二段。\r\n",
+    )
+    .unwrap();
+    std::fs::write(articles.join("nested/clean.txt"), "已经干净的文章。\n").unwrap();
+    std::fs::write(articles.join("notes.json"), "{}").unwrap();
+    dir
+}
+
+fn report(out: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap()
+}
+
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.push((rel, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn clean_writes_the_mirror_tree_diffs_and_report() {
+    let dir = article_tree();
+    let run = scour(&["clean", "articles", "--out", "out"], dir.path());
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("6 files: 5 changed, 1 unchanged, 0 errors"),
+        "{stderr}"
+    );
+    assert!(run.stdout.is_empty());
+
+    let out = dir.path().join("out");
+    for rel in [
+        "000_e91db76072d210f8.txt",
+        "nested/crlf.txt",
+        "nested/clean.txt",
+    ] {
+        let clean = std::fs::read_to_string(out.join("clean").join(rel)).unwrap();
+        common::assert_canonical(&clean);
+    }
+    assert!(
+        !out.join("clean/notes.json").exists(),
+        "only article files are walked"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("clean/nested/crlf.txt")).unwrap(),
+        "第一段，内容。\n\n第二段。\n"
+    );
+    assert!(out.join("diffs/nested/crlf.txt.diff").is_file());
+    assert!(
+        !out.join("diffs/nested/clean.txt.diff").exists(),
+        "no diff for an unchanged file"
+    );
+
+    let report = report(&out);
+    assert_eq!(report["schema"], 1);
+    assert_eq!(report["summary"]["files"], 6);
+    let files = report["files"].as_array().unwrap();
+    let crlf = files
+        .iter()
+        .find(|f| f["path"] == "nested/crlf.txt")
+        .unwrap();
+    assert_eq!(crlf["status"], "changed");
+    assert_eq!(crlf["input_sha256"].as_str().unwrap().len(), 64);
+    let rules: Vec<&str> = crlf["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"normalize/line-endings") && rules.contains(&"normalize/punct-width"),
+        "{rules:?}"
+    );
+    let comma = crlf["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["rule"] == "normalize/punct-width")
+        .unwrap();
+    assert_eq!(
+        (
+            comma["line"].as_u64(),
+            comma["removed"].as_str(),
+            comma["inserted"].as_str()
+        ),
+        (Some(1), Some(","), Some("，"))
+    );
+    assert_eq!(crlf["blocks"], serde_json::json!([[1, 1], [3, 3]]));
+}
+
+#[test]
+fn diffs_apply_with_git_to_reproduce_the_clean_tree() {
+    let dir = article_tree();
+    assert!(
+        scour(&["clean", "articles", "--out", "out"], dir.path())
+            .status
+            .success()
+    );
+    let out = dir.path().join("out");
+    let mut diffs = Vec::new();
+    for (rel, _) in tree(&out.join("diffs")) {
+        diffs.push(out.join("diffs").join(rel));
+    }
+    assert!(diffs.len() >= 5);
+    let repo = dir.path().join("articles");
+    let applied = Command::new("git")
+        .args(["apply", "--unsafe-paths", "-p1"])
+        .args(&diffs)
+        .current_dir(&repo)
+        .output()
+        .expect("git runs");
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    for (rel, bytes) in tree(&out.join("clean")) {
+        assert_eq!(
+            std::fs::read(repo.join(&rel)).unwrap(),
+            bytes,
+            "{rel} after git apply"
+        );
+    }
+}
+
+#[test]
+fn output_is_byte_identical_whatever_the_thread_count() {
+    let dir = article_tree();
+    assert!(
+        scour(&["clean", "articles", "--out", "one", "-j1"], dir.path())
+            .status
+            .success()
+    );
+    assert!(
+        scour(&["clean", "articles", "--out", "four", "-j4"], dir.path())
+            .status
+            .success()
+    );
+    let one = tree(&dir.path().join("one"));
+    assert_eq!(one, tree(&dir.path().join("four")));
+    assert!(one.len() > 10);
+}
+
+#[test]
+fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
+    let dir = article_tree();
+    let articles = dir.path().join("articles");
+    std::fs::write(
+        articles.join("gbk.txt"),
+        b"\xd6\xd0\xce\xc4,\xd6\xd0\xce\xc4",
+    )
+    .unwrap();
+    std::fs::write(articles.join("image.txt"), b"\x89PNG\r\n\x1a\n\x00\x00").unwrap();
+    std::fs::write(articles.join("empty.txt"), b"").unwrap();
+    let run = scour(
+        &["clean", "articles", "missing.txt", "--out", "out"],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("gbk.txt: not valid UTF-8"), "{stderr}");
+    assert!(stderr.contains("image.txt: binary file"), "{stderr}");
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+    let out = dir.path().join("out");
+    let report = report(&out);
+    assert_eq!(report["summary"]["errors"], 3);
+    assert_eq!(report["summary"]["changed"], 5);
+    assert!(out.join("clean/000_e91db76072d210f8.txt").is_file());
+    assert_eq!(std::fs::read(out.join("clean/empty.txt")).unwrap(), b"");
+    assert!(!out.join("clean/gbk.txt").exists());
+}
+
+#[test]
+fn stdin_is_filtered_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scour"))
+        .args(["clean", "-"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("\u{feff}企业 and 人民群众,共同发展\r\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "企业和人民群众，共同发展\n"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "stdin mode writes no files"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_never_touch_inputs() {
+    let dir = article_tree();
+    let before = tree(&dir.path().join("articles"));
+    let no_out = scour(&["clean", "articles"], dir.path());
+    assert_eq!(no_out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_out.stderr).contains("--out"));
+    assert_eq!(scour(&["clean"], dir.path()).status.code(), Some(2));
+    assert_eq!(scour(&["frobnicate"], dir.path()).status.code(), Some(2));
+
+    // A non-empty directory that is not an earlier scour output is never overwritten.
+    std::fs::create_dir(dir.path().join("precious")).unwrap();
+    std::fs::write(dir.path().join("precious/thesis.txt"), "mine").unwrap();
+    let refused = scour(&["clean", "articles", "--out", "precious"], dir.path());
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("precious/thesis.txt")).unwrap(),
+        "mine"
+    );
+
+    // Running again into the same output replaces the earlier results.
+    assert!(
+        scour(&["clean", "articles", "--out", "out"], dir.path())
+            .status
+            .success()
+    );
+    std::fs::remove_file(dir.path().join("articles/nested/crlf.txt")).unwrap();
+    assert!(
+        scour(&["clean", "articles", "--out", "out"], dir.path())
+            .status
+            .success()
+    );
+    assert!(!dir.path().join("out/clean/nested/crlf.txt").exists());
+
+    let mut after = tree(&dir.path().join("articles"));
+    after.push(
+        before
+            .iter()
+            .find(|(rel, _)| rel.ends_with("crlf.txt"))
+            .unwrap()
+            .clone(),
+    );
+    after.sort();
+    assert_eq!(before, after, "inputs are never modified");
+}
+
+#[test]
+fn rules_are_listed_and_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = scour(&["rules"], dir.path());
+    assert!(list.status.success());
+    let text = String::from_utf8(list.stdout).unwrap();
+    for id in ["normalize/punct-width", "rejoin/cjk", "layout/blank-lines"] {
+        assert!(text.contains(id), "{id} missing from {text}");
+    }
+    let one = scour(&["rules", "normalize/cjk-connector"], dir.path());
+    assert!(
+        String::from_utf8(one.stdout)
+            .unwrap()
+            .contains("企业和人民群众")
+    );
+    assert_eq!(
+        scour(&["rules", "no/such-rule"], dir.path()).status.code(),
+        Some(2)
+    );
+}

@@ -1,0 +1,160 @@
+//! Properties that hold for any input: no panic on arbitrary bytes, clean output is canonical,
+//! cleaning is idempotent, and every edit is traced to a real source span.
+
+mod common;
+
+use proptest::prelude::*;
+use scour::{Config, Spacing, clean_text, process};
+
+/// Pieces scraped text is made of, so random inputs hit the rules' edge cases.
+const PIECES: &[&str] = &[
+    "中",
+    "文",
+    "省",
+    "委",
+    "机关",
+    "党建",
+    "工作",
+    "。",
+    "，",
+    "、",
+    "“",
+    "”",
+    "《",
+    "》",
+    "（",
+    "）",
+    ",",
+    ".",
+    ";",
+    ":",
+    "?",
+    "!",
+    "(",
+    ")",
+    " ",
+    "  ",
+    "\t",
+    "\u{3000}",
+    "\u{a0}",
+    "\u{200b}",
+    "\u{feff}",
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    "\r\n",
+    "\r",
+    "and",
+    "The",
+    "word",
+    "gov-",
+    "ernment",
+    "１２",
+    "Ａ",
+    "．",
+    "％",
+    "3",
+    "10:30",
+    "99.63%",
+    "https://a.cn/x?y=1",
+    "a@b.cn",
+    "e\u{301}",
+    "#",
+    "### A",
+    "——",
+    "-",
+    "…",
+    "\u{7}",
+    "의",
+    "カ",
+];
+
+fn article() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|p| p.concat())
+}
+
+fn configs() -> [Config; 2] {
+    [
+        Config::default(),
+        Config {
+            spacing: Spacing::Add,
+        },
+    ]
+}
+
+/// 2,000 cases a property, or `PROPTEST_CASES` for a longer hunt.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2000)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn cleaning_is_idempotent_and_canonical(text in article()) {
+        for config in configs() {
+            let once = clean_text(&text, &config);
+            common::assert_canonical(&once.text);
+            let twice = clean_text(&once.text, &config);
+            prop_assert_eq!(&twice.text, &once.text, "input {:?}", text);
+            prop_assert!(twice.edits.is_empty(), "edits on clean text: {:?}", twice.edits);
+        }
+    }
+
+    #[test]
+    fn every_edit_points_into_the_source(text in article()) {
+        let cleaned = clean_text(&text, &Config::default());
+        let lines = text.split('\n').count();
+        for edit in &cleaned.edits {
+            prop_assert!(edit.source.start <= edit.source.end && edit.source.end <= text.len());
+            prop_assert!(text.is_char_boundary(edit.source.start) && text.is_char_boundary(edit.source.end));
+            prop_assert!((1..=lines).contains(&edit.line));
+        }
+        for block in &cleaned.blocks {
+            prop_assert!(1 <= block.first_line && block.first_line <= block.last_line && block.last_line <= lines);
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let processed = process("x.txt", &bytes, &Config::default());
+        prop_assert_eq!(processed.clean.is_some(), processed.report.error.is_none());
+    }
+}
+
+/// Held-out check: text typeset correctly in full width, damaged the way scrapers damage it
+/// (half-width punctuation, CRLF, stray spaces), cleans back to what the original cleans to.
+#[test]
+fn damaged_full_width_text_is_restored() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    let mut checked = 0;
+    for name in ["002_a558e229d52b5c00.txt", "004_2b4f2c58d3c3089b.txt"] {
+        let original = std::fs::read_to_string(dir.join(name)).unwrap();
+        let damaged: String = original
+            .chars()
+            .map(|c| match c {
+                '，' => ',',
+                '；' => ';',
+                '：' => ':',
+                '？' => '?',
+                '！' => '!',
+                '（' => '(',
+                '）' => ')',
+                c => c,
+            })
+            .collect::<String>()
+            .replace('\n', " \r\n");
+        let config = Config::default();
+        let expected = clean_text(&original, &config).text;
+        let restored = clean_text(&damaged, &config).text;
+        checked += expected
+            .chars()
+            .filter(|c| "，；：？！（）".contains(*c))
+            .count();
+        assert_eq!(restored, expected, "{name}");
+    }
+    assert!(checked > 200, "too little punctuation exercised: {checked}");
+}
