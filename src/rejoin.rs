@@ -15,7 +15,9 @@ use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::lines;
 use crate::rules::{Pass, Rule};
-use crate::script::{is_cjk, is_cjk_letter, is_closing, is_curly_quote, is_inline_space};
+use crate::script::{
+    is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script, is_inline_space, is_opening,
+};
 
 pub const REJOIN_CJK: Rule = Rule {
     id: "rejoin/cjk",
@@ -60,49 +62,24 @@ pub const REJOIN_HYPHEN: Rule = Rule {
 pub struct Rejoin;
 
 /// Characters that cannot start a line (W3C clreq/JLREQ), with their ASCII forms.
-fn cannot_start_line(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '）'
-            | '」'
-            | '』'
-            | '】'
-            | '》'
-            | '〉'
-            | '〕'
-            | '〗'
-            | '”'
-            | '’'
-            | '…'
-            | '·'
-            | '%'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '?'
-            | '!'
-            | ')'
-    )
-}
+const CANNOT_START_LINE: &str = "，。、；：？！）」』】》〉〕〗”’…·%％．,.;:?!)";
 
 /// Characters that cannot end a paragraph: openers, and the pauses inside a sentence.
-fn cannot_end_paragraph(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '《' | '「' | '『' | '【' | '〔' | '“' | '‘' | '(' | '，' | '、' | ','
-    )
-}
+const CANNOT_END_PARAGRAPH: &str = "（《「『【〔“‘(，、,";
 
 /// Punctuation that ends a sentence.
+const TERMINAL: &str = "。！？…；.!?;";
+
+fn cannot_start_line(c: char) -> bool {
+    CANNOT_START_LINE.contains(c)
+}
+
+fn cannot_end_paragraph(c: char) -> bool {
+    CANNOT_END_PARAGRAPH.contains(c)
+}
+
 fn is_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '…' | '；' | '.' | '!' | '?' | ';')
+    TERMINAL.contains(c)
 }
 
 /// A run of text lines that rejoin has decided are one block (at first, one line each).
@@ -217,10 +194,10 @@ fn is_markup(line: &str) -> bool {
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// CJK as rejoin reads it. Full-width `．％：` do not count: inside a number they become
+/// Chinese or Japanese, joined without a space. Full-width `．％：` do not count: inside a number they become
 /// ASCII after rejoin, and a second run must read the block the same way.
 fn is_cjk_here(c: char) -> bool {
-    is_cjk(c) && !matches!(c, '．' | '％' | '：')
+    is_fullwidth_script(c) && !matches!(c, '．' | '％' | '：')
 }
 
 /// A space between two CJK letters: headlines are set in phrases, body text never is.
@@ -423,8 +400,13 @@ fn join(
     let Some(Decision::Join { confidence, why }) = decision else {
         return None;
     };
-    let cjk = is_cjk_here(a.last()) || is_cjk_here(b.first()) || matches!(a.last(), '”' | '’');
-    let edit = if cjk {
+    // No space against Chinese text, before punctuation, or after an opening bracket.
+    let tight = is_cjk_here(a.last())
+        || is_cjk_here(b.first())
+        || matches!(a.last(), '”' | '’')
+        || cannot_start_line(b.first())
+        || is_opening(a.last());
+    let edit = if tight {
         Edit::new(a.end, b.start, "", &REJOIN_CJK, why)
     } else if let Some(hyphen) = wrapped_hyphen(a, b, text, words) {
         Edit::new(

@@ -42,6 +42,12 @@ pub fn is_cjk(c: char) -> bool {
     is_cjk_letter(c) || is_cjk_punct(c)
 }
 
+/// Chinese and Japanese: written without spaces between words and with full-width
+/// punctuation. (Korean is CJK but uses spaces and ASCII punctuation.)
+pub fn is_fullwidth_script(c: char) -> bool {
+    is_han(c) || matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}') || is_cjk_punct(c)
+}
+
 /// Curly quotes are shared by CJK and Latin text: context is read through them.
 pub fn is_curly_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’')
@@ -109,6 +115,9 @@ mod tests {
         assert!(is_cjk_letter('カ') && is_cjk_letter('한'));
         assert!(is_cjk_punct('，') && is_cjk_punct('》') && is_cjk_punct('。'));
         assert!(!is_cjk_punct(',') && !is_cjk('“'));
+        assert!(
+            is_fullwidth_script('中') && is_fullwidth_script('，') && !is_fullwidth_script('한')
+        );
         assert!(is_curly_quote('”') && is_closing('”') && is_opening('《'));
         assert!(is_inline_space('\u{3000}') && is_inline_space('\u{A0}') && !is_inline_space('\n'));
     }

@@ -1,4 +1,4 @@
-//! Spans no punctuation or spacing rule may touch: URLs and e-mail addresses.
+//! Spans no punctuation or spacing rule may touch: URLs, e-mail addresses and HTML entities.
 
 /// Characters that may appear inside a URL.
 fn is_url_char(c: char) -> bool {
@@ -13,7 +13,8 @@ fn is_email_domain(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '-')
 }
 
-/// Byte ranges of the URLs and e-mail addresses in `line`, sorted and possibly overlapping.
+/// Byte ranges of the URLs, e-mail addresses and HTML entities (`&quot;`, `&#34;`) in `line`,
+/// sorted and possibly overlapping.
 pub fn protected_spans(line: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let bytes = line.as_bytes();
@@ -54,6 +55,16 @@ pub fn protected_spans(line: &str) -> Vec<(usize, usize)> {
         let domain_text = line[at + 1..at + 1 + domain].trim_end_matches('.');
         if local > 0 && domain_text.contains('.') {
             spans.push((at - local, at + 1 + domain_text.len()));
+        }
+    }
+    for (at, _) in line.match_indices('&') {
+        let name = line[at + 1..]
+            .bytes()
+            .take(32)
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+            .count();
+        if name > 0 && line.as_bytes().get(at + 1 + name) == Some(&b';') {
+            spans.push((at, at + name + 2));
         }
     }
     spans.sort_unstable();
@@ -98,5 +109,6 @@ mod tests {
         assert_eq!(spans("(see http://x.org/a_(b))."), ["http://x.org/a_(b)"]);
         assert_eq!(spans("邮箱:news@hinews.cn,电话"), ["news@hinews.cn"]);
         assert!(spans("比分3:2,a@b").is_empty());
+        assert_eq!(spans("A&amp;B &#34;x&#x27;"), ["&amp;", "&#34;", "&#x27;"]);
     }
 }

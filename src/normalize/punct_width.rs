@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::lines;
 use crate::rules::{Pass, Rule};
-use crate::script::{is_cjk, is_curly_quote, is_inline_space};
+use crate::script::{is_curly_quote, is_fullwidth_script as is_cjk, is_inline_space};
 use crate::tokens::protected_spans;
 
 pub const PUNCT_WIDTH: Rule = Rule {
@@ -134,6 +134,14 @@ impl Line<'_> {
         match self.chars[i].1 {
             '(' | ')' => self.converting[i].then_some(1.0),
             '.' => self.ends_cjk_sentence(i).then_some(0.9),
+            // `!` and `?` close the phrase before them: `Yes!升级` keeps its ASCII mark.
+            '!' | '?' if self.is_single_mark(i) => {
+                match (self.side(i, true), self.side(i, false)) {
+                    (Side::Cjk, Side::Cjk) => Some(1.0),
+                    (Side::Cjk, _) => Some(0.9),
+                    _ => None,
+                }
+            }
             _ if self.is_single_mark(i) => match (self.side(i, true), self.side(i, false)) {
                 (Side::Cjk, Side::Cjk) => Some(1.0),
                 (Side::Cjk, _) | (_, Side::Cjk) => Some(0.9),
@@ -293,6 +301,9 @@ mod tests {
             "4008—413—413",
             "函数f(x)的值",
             "He said: fine, thanks (really)!",
+            "Yes!升级到了Rails 4",
+            "빠르고, 크로스 플랫폼.",
+            "确保&quot;&gt;HTML&lt;&quot;的字符&#34;不会",
             "他说“I love you, China!”",
             "见https://a.cn/x?a=1&b=(2)",
             "写信给a.b@c.cn",

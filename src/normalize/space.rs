@@ -1,20 +1,27 @@
 //! Inside a line, every kind of space (NBSP, ideographic space, tabs, the typographic spaces)
-//! becomes one ASCII space, and runs of spaces become one. Indentation and trailing spaces are
-//! left to `layout/trim`, after rejoin has read them.
+//! becomes one ASCII space, runs of spaces become one, and a space between full-width
+//! punctuation and Chinese text goes (full-width marks carry their own spacing). Indentation
+//! and trailing spaces are left to `layout/trim`, after rejoin has read them. Markdown table
+//! rows keep their alignment.
 
 use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::{lines, runs};
 use crate::rules::{Pass, Rule};
-use crate::script::is_inline_space;
+use crate::script::{is_cjk_punct, is_fullwidth_script, is_inline_space};
 
 pub const SPACE: Rule = Rule {
     id: "normalize/space",
     summary: "NBSP, ideographic and other spaces inside a line become one ASCII space",
     explanation: "A run of white space between two words of a line (NBSP U+00A0, ideographic \
                   space U+3000, tabs, en/em/thin spaces, or several ASCII spaces) becomes a \
-                  single ASCII space. Spaces at the start or end of a line are `layout/trim`'s.",
-    example: ("何慧\u{3000}\u{3000}刘琦\u{A0}李珍\n", "何慧 刘琦 李珍\n"),
+                  single ASCII space; between full-width punctuation and Chinese text it is \
+                  removed. Spaces at the start or end of a line are `layout/trim`'s; Markdown \
+                  table rows are left alone.",
+    example: (
+        "何慧\u{3000}\u{3000}刘琦\u{A0}李珍， 图片\n",
+        "何慧 刘琦 李珍，图片\n",
+    ),
     example_config: Config::default,
 };
 
@@ -30,17 +37,24 @@ impl Pass for Space {
         for (start, end) in lines(text) {
             let line = &text[start..end];
             let content = line.trim_matches(is_inline_space);
-            if content.is_empty() {
+            if content.is_empty() || content.starts_with('|') {
                 continue;
             }
             let offset = start + (content.as_ptr() as usize - line.as_ptr() as usize);
             for (a, b) in runs(content, is_inline_space) {
                 let run = &content[a..b];
-                if run == " " {
+                let before = content[..a].chars().next_back();
+                let after = content[b..].chars().next();
+                let edit = if beside_fullwidth_punct(before, after) {
+                    let reason = format!("{} beside full-width punctuation", describe(run));
+                    Edit::new(offset + a, offset + b, "", &SPACE, reason)
+                } else if run != " " {
+                    let reason = format!("{} → one space", describe(run));
+                    Edit::new(offset + a, offset + b, " ", &SPACE, reason)
+                } else {
                     continue;
-                }
-                let reason = describe(run);
-                edits.push(Edit::new(offset + a, offset + b, " ", &SPACE, reason));
+                };
+                edits.push(edit);
             }
         }
         edits
@@ -58,5 +72,13 @@ fn describe(run: &str) -> String {
             c => format!("U+{:04X}", c as u32),
         })
         .collect();
-    format!("{} → one space", kinds.join(" + "))
+    kinds.join(" + ")
+}
+
+/// A space between full-width punctuation and Chinese text (on either side). Dashes and
+/// ellipses are left alone: they are set with spaces in mixed text.
+fn beside_fullwidth_punct(before: Option<char>, after: Option<char>) -> bool {
+    let punct = |c: Option<char>| c.is_some_and(|c| is_cjk_punct(c) && !matches!(c, '—' | '…'));
+    let chinese = |c: Option<char>| c.is_some_and(is_fullwidth_script);
+    (punct(before) && chinese(after)) || (chinese(before) && punct(after))
 }
