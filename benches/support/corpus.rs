@@ -45,20 +45,31 @@ pub fn source_articles(root: &Path) -> Vec<Vec<String>> {
         for line in jsonl.lines() {
             let record: serde_json::Value = serde_json::from_str(line).expect("JSON line");
             let paragraphs = record["paragraphs"].as_array().expect("paragraphs");
-            articles.push(
-                paragraphs
-                    .iter()
-                    .filter_map(|p| p.as_str())
-                    .map(str::to_string)
-                    .collect(),
-            );
+            // One paragraph, one line: the labels count lines.
+            let paragraphs: Vec<String> = paragraphs
+                .iter()
+                .filter_map(|p| p.as_str())
+                .map(|p| {
+                    let visible = p.replace(['\u{200B}', '\u{FEFF}'], "");
+                    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+                })
+                .filter(|p| !p.is_empty())
+                .collect();
+            if !paragraphs.is_empty() {
+                articles.push(paragraphs);
+            }
         }
     }
     articles
 }
 
-fn is_cjk(text: &str) -> bool {
-    text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+/// Mostly Han: a Chinese paragraph (a Han word quoted in English does not make one).
+pub fn is_cjk(text: &str) -> bool {
+    let han = text
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .count();
+    han * 3 > text.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
 fn half_width(paragraph: &str) -> String {
@@ -77,73 +88,141 @@ fn half_width(paragraph: &str) -> String {
         .collect()
 }
 
-/// Breaks `paragraph` into lines of `width` characters (CJK) or at the last space before
-/// `width` (Latin).
-fn wrap(paragraph: &str, width: usize, separator: &str) -> String {
+/// Breaks `paragraph` into lines: CJK every `width` characters, the first line two shorter
+/// (the lost indent of a newspaper column); Latin at the last space before `width`.
+pub fn wrap_lines(paragraph: &str, width: usize) -> Vec<String> {
     let chars: Vec<char> = paragraph.chars().collect();
+    let cjk = is_cjk(paragraph);
     let mut lines = Vec::new();
     let mut start = 0;
     while start < chars.len() {
-        let mut end = (start + width).min(chars.len());
+        let room = if cjk && start == 0 { width - 2 } else { width };
+        let mut end = (start + room).min(chars.len());
         if end < chars.len()
-            && !is_cjk(paragraph)
+            && !cjk
             && let Some(space) = chars[start..end].iter().rposition(|&c| c == ' ')
         {
             end = start + space + 1;
         }
-        lines.push(
-            chars[start..end]
-                .iter()
-                .collect::<String>()
-                .trim()
-                .to_string(),
-        );
+        let line: String = chars[start..end].iter().collect();
+        if !line.trim().is_empty() {
+            lines.push(line.trim().to_string());
+        }
         start = end;
     }
-    lines.join(separator)
+    lines
+}
+
+/// Splits `paragraph` once, mid-sentence, at a random character (at a word boundary in
+/// Latin text).
+fn split_lines(paragraph: &str, rng: &mut Rng) -> Vec<String> {
+    let chars: Vec<char> = paragraph.chars().collect();
+    if chars.len() < 30 {
+        return vec![paragraph.to_string()];
+    }
+    let mut at = 10 + rng.below(chars.len() - 20);
+    if !is_cjk(paragraph) {
+        while at < chars.len() && chars[at] != ' ' {
+            at += 1;
+        }
+    }
+    let head: String = chars[..at].iter().collect();
+    let tail: String = chars[at..].iter().collect();
+    [head, tail]
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// How one generated document is damaged.
+#[derive(Debug, Clone, Copy)]
+pub struct Damage {
+    /// Percent of paragraphs split once mid-sentence.
+    pub split: usize,
+    /// Percent of paragraphs hard-wrapped.
+    pub wrap: usize,
+    /// Wrap every paragraph of the document at one width (a narrow newspaper column).
+    pub column: bool,
+    /// Percent of CJK paragraphs whose punctuation is turned half-width.
+    pub half_width: usize,
+    /// Percent chance of scraper noise: CRLF, BOM, zero-width characters, indentation.
+    pub noise: usize,
+}
+
+impl Damage {
+    pub const MIXED: Damage = Damage {
+        split: 10,
+        wrap: 5,
+        column: false,
+        half_width: 40,
+        noise: 10,
+    };
+}
+
+/// A damaged document made from `paragraphs`, and for each of its non-blank lines the index
+/// of the paragraph it came from.
+pub fn damage_labelled(
+    paragraphs: &[String],
+    damage: Damage,
+    rng: &mut Rng,
+) -> (String, Vec<usize>) {
+    let cjk_width = 12 + rng.below(7);
+    let latin_width = 60 + rng.below(15);
+    let column_separator = if rng.chance(50) { "\n" } else { "\n\n" };
+    let mut text = String::new();
+    let mut labels = Vec::new();
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let cjk = is_cjk(paragraph);
+        let mut p = paragraph.clone();
+        if cjk && rng.chance(damage.half_width) {
+            p = half_width(&p);
+        }
+        let width = if cjk { cjk_width } else { latin_width };
+        let (lines, separator) = if damage.column {
+            (wrap_lines(&p, width), column_separator)
+        } else if rng.chance(damage.wrap) && p.chars().count() > width {
+            (
+                wrap_lines(&p, width),
+                if rng.chance(50) { "\n" } else { "\n\n" },
+            )
+        } else if rng.chance(damage.split) {
+            (
+                split_lines(&p, rng),
+                if rng.chance(70) { "\n\n" } else { "\n" },
+            )
+        } else {
+            (vec![p], "")
+        };
+        for (n, mut line) in lines.into_iter().enumerate() {
+            if rng.chance(damage.noise / 3) {
+                line.insert(0, '\u{200B}');
+            }
+            if n == 0 && rng.chance(damage.noise / 2) {
+                line = format!("\u{3000}\u{3000}{line}");
+            }
+            if n > 0 {
+                text.push_str(separator);
+            } else if index > 0 {
+                text.push_str(if rng.chance(15) { "\n\n\n" } else { "\n\n" });
+            }
+            text.push_str(&line);
+            labels.push(index);
+        }
+    }
+    if rng.chance(damage.noise * 2) {
+        text = text.replace('\n', "\r\n");
+    }
+    if rng.chance(damage.noise) {
+        text.insert(0, '\u{FEFF}');
+    }
+    text.push('\n');
+    (text, labels)
 }
 
 /// One article from `paragraphs`, damaged at random.
 pub fn damage(paragraphs: &[String], rng: &mut Rng) -> String {
-    let mut out = Vec::new();
-    for paragraph in paragraphs {
-        let cjk = is_cjk(paragraph);
-        let mut p = paragraph.clone();
-        if cjk && rng.chance(40) {
-            p = half_width(&p);
-        }
-        if rng.chance(5) && p.chars().count() > 40 {
-            let width = if cjk {
-                12 + rng.below(7)
-            } else {
-                60 + rng.below(15)
-            };
-            p = wrap(&p, width, if rng.chance(50) { "\n" } else { "\n\n" });
-        } else if rng.chance(10) && p.chars().count() > 40 {
-            let at = p
-                .char_indices()
-                .nth(10 + rng.below(p.chars().count() - 20))
-                .map(|(i, _)| i);
-            if let Some(at) = at.filter(|&i| !cjk || p[i..].starts_with(|c: char| c != ' ')) {
-                p = format!("{}\n\n{}", &p[..at], &p[at..]);
-            }
-        }
-        if rng.chance(3) {
-            p.insert(0, '\u{200B}');
-        }
-        if rng.chance(5) {
-            p = format!("\u{3000}\u{3000}{p}");
-        }
-        out.push(p);
-    }
-    let mut text = out.join(if rng.chance(20) { "\n\n\n" } else { "\n\n" });
-    if rng.chance(20) {
-        text = text.replace('\n', "\r\n");
-    }
-    if rng.chance(10) {
-        text.insert(0, '\u{FEFF}');
-    }
-    text
+    damage_labelled(paragraphs, Damage::MIXED, rng).0
 }
 
 /// Articles of about `bytes` bytes in all, named `NNNNNN.txt`.

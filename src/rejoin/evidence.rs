@@ -1,0 +1,147 @@
+//! The character tables rejoin reads: what cannot start or end a line (W3C clreq/JLREQ, with
+//! the ASCII forms scrapers leave), what ends a sentence, what makes a headline.
+
+use crate::script::{is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script};
+
+/// Characters that cannot start a line.
+const CANNOT_START_LINE: &str = "，。、；：？！）」』】》〉〕〗”’…·%％．,.;:?!)";
+
+/// Characters that cannot end a paragraph: openers, and the pauses inside a sentence.
+const CANNOT_END_PARAGRAPH: &str = "（《「『【〔“‘(，、,";
+
+/// Punctuation that ends a sentence.
+const TERMINAL: &str = "。！？…；.!?;";
+
+pub fn cannot_start_line(c: char) -> bool {
+    CANNOT_START_LINE.contains(c)
+}
+
+pub fn cannot_end_paragraph(c: char) -> bool {
+    CANNOT_END_PARAGRAPH.contains(c)
+}
+
+/// Ends a sentence, read through closing quotes and brackets (`。”`, `.)`, `.''`).
+pub fn ends_sentence(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .find(|&c| {
+            !is_closing(c) && !is_curly_quote(c) && !matches!(c, '"' | '\'') && !c.is_whitespace()
+        })
+        .is_some_and(|c| TERMINAL.contains(c))
+}
+
+/// Chinese or Japanese, joined without a space. Full-width `．％：` do not count: inside a
+/// number they become ASCII after rejoin, and a second run must read the block the same way.
+pub fn joins_tight(c: char) -> bool {
+    is_fullwidth_script(c) && !matches!(c, '．' | '％' | '：')
+}
+
+/// A Markdown heading, list item, quote or table row.
+pub fn is_markup(line: &str) -> bool {
+    line.starts_with('#')
+        || line.starts_with("- ")
+        || line.starts_with("* ")
+        || line.starts_with('>')
+        || line.starts_with('|')
+        || line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Set like a headline: phrases separated by spaces between CJK letters (body text never
+/// is, outside a quoted title), a `|` between parts, or a leading dash (a subtitle). A block
+/// longer than any headline is not one.
+pub fn is_headline_shaped(text: &str) -> bool {
+    text.chars().count() <= 80
+        && (text.starts_with('—') || text.contains(" | ") || has_phrase_spaces(text))
+}
+
+/// A space between two CJK letters, outside quotes and book-title brackets.
+fn has_phrase_spaces(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut prev = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '“' | '《' | '「' | '『' => depth += 1,
+            '”' | '》' | '」' | '』' => depth = depth.saturating_sub(1),
+            ' ' if depth == 0
+                && prev.is_some_and(is_cjk_letter)
+                && chars.peek().is_some_and(|&n| is_cjk_letter(n)) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// Paragraph openers: a new paragraph of a list of points starts with them.
+const OPENERS: &[&str] = &[
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "六是",
+    "七是",
+    "八是",
+    "九是",
+    "十是",
+    "第一，",
+    "第二，",
+    "第三，",
+    "第四，",
+    "第五，",
+    "第一,",
+    "第二,",
+    "第三,",
+    "第四,",
+    "第五,",
+    "首先，",
+    "其次，",
+    "再次，",
+    "最后，",
+    "此外，",
+    "同时，",
+    "下一步，",
+    "另外，",
+    "一方面",
+    "另一方面",
+];
+
+/// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`).
+pub fn opens_paragraph(text: &str) -> bool {
+    OPENERS.iter().any(|o| text.starts_with(o))
+        || text
+            .chars()
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十".contains(c))
+            && text.chars().nth(1) == Some('、')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables() {
+        assert!(cannot_start_line('，') && cannot_start_line(',') && !cannot_start_line('中'));
+        assert!(cannot_end_paragraph('、') && cannot_end_paragraph('“'));
+        assert!(
+            ends_sentence("好。”")
+                && ends_sentence("done.)")
+                && ends_sentence("it.''")
+                && !ends_sentence("组委")
+        );
+        assert!(is_headline_shaped("做强品牌 打造堡垒") && is_headline_shaped("聚焦 | 办好"));
+        assert!(!is_headline_shaped("平时，大家 ok"));
+        assert!(!is_headline_shaped("获评《以“税”砺剑 党旗领航》案例"));
+        assert!(
+            opens_paragraph("二是加强") && opens_paragraph("三、完善") && !opens_paragraph("是")
+        );
+        assert!(is_markup("### A") && is_markup("1. item") && !is_markup("1.5亿"));
+    }
+}

@@ -1,0 +1,164 @@
+//! The text lines of a document as rejoin sees them, and the blocks they grow into.
+
+use std::borrow::Cow;
+
+use crate::edit::Edit;
+use crate::normalize::lines;
+use crate::rejoin::evidence::{cannot_end_paragraph, ends_sentence, is_headline_shaped, is_markup};
+use crate::script::{is_cjk_letter, is_inline_space};
+
+/// How long one line is: characters without white space (CJK columns are measured so, and
+/// the spacing rules after rejoin cannot change it) and all characters (Latin columns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineSize {
+    pub chars: usize,
+    pub columns: usize,
+}
+
+impl LineSize {
+    fn of(text: &str) -> Self {
+        LineSize {
+            chars: text.chars().filter(|c| !c.is_whitespace()).count(),
+            columns: text.chars().count(),
+        }
+    }
+}
+
+/// A run of text lines that rejoin has decided are one block (at first, one line each).
+#[derive(Debug)]
+pub struct TextLine<'a> {
+    /// The block's text as it will read once joined: without indentation and trailing
+    /// spaces, joined lines concatenated with their separator.
+    pub content: Cow<'a, str>,
+    /// Byte offsets in the document of the first line's start and the last line's end.
+    pub start: usize,
+    pub end: usize,
+    /// The first line is indented.
+    pub indented: bool,
+    /// A blank line stands between this block and the previous one.
+    pub after_blank: bool,
+    /// The first line is Markdown structure: it never joins. Read from the first line alone,
+    /// so joining cannot change it.
+    pub markup: bool,
+    /// Characters of the block, white space not counted.
+    pub chars: usize,
+    /// Source lines joined into this block.
+    pub lines: usize,
+    pub first_line: LineSize,
+    pub last_line: LineSize,
+}
+
+/// The non-blank lines of `text`.
+pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
+    let mut out = Vec::new();
+    let mut blank_before = false;
+    for (start, end) in lines(text) {
+        let line = &text[start..end];
+        let content = line.trim_matches(is_inline_space);
+        if content.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let offset = start + (content.as_ptr() as usize - line.as_ptr() as usize);
+        let size = LineSize::of(content);
+        out.push(TextLine {
+            markup: is_markup(content),
+            content: Cow::Borrowed(content),
+            start: offset,
+            end: offset + content.len(),
+            indented: offset > start,
+            after_blank: blank_before,
+            chars: size.chars,
+            lines: 1,
+            first_line: size,
+            last_line: size,
+        });
+        blank_before = false;
+    }
+    out
+}
+
+impl TextLine<'_> {
+    /// Makes this block end where `next` ends, joined by `join` (an edit of the text that
+    /// replaces the end of this block and the start of `next`).
+    pub fn absorb(&mut self, next: TextLine, join: &Edit) {
+        let content = self.content.to_mut();
+        content.truncate(content.len() - (self.end - join.start));
+        content.push_str(&join.replacement);
+        content.push_str(&next.content[join.end - next.start..]);
+        self.end = next.end;
+        self.chars += next.chars;
+        self.lines += next.lines;
+        self.last_line = next.last_line;
+    }
+
+    /// Describes this block as it will stand in the clean text: one line, after a blank one.
+    pub fn read_as_clean(&mut self) {
+        let size = LineSize::of(&self.content);
+        self.indented = false;
+        self.after_blank = true;
+        self.lines = 1;
+        self.first_line = size;
+        self.last_line = size;
+    }
+
+    pub fn first(&self) -> char {
+        self.content.chars().next().unwrap_or(' ')
+    }
+
+    pub fn last(&self) -> char {
+        self.content.chars().next_back().unwrap_or(' ')
+    }
+
+    pub fn ends_sentence(&self) -> bool {
+        ends_sentence(&self.content) || self.content.ends_with("……")
+    }
+
+    /// Contains CJK letters. Letters, not punctuation: the punctuation passes after rejoin
+    /// change punctuation, and a second run must read the block the same way.
+    pub fn is_cjk_text(&self) -> bool {
+        self.content.chars().any(is_cjk_letter)
+    }
+
+    /// The last word is a lower-case Latin word: running text, not a title, stopped there.
+    pub fn ends_with_lowercase_word(&self) -> bool {
+        let word = self.content.rsplit(' ').next().unwrap_or("");
+        !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase())
+    }
+
+    /// Columns of the first word (for "would it have fit on the line before?").
+    pub fn first_word_columns(&self) -> usize {
+        self.content
+            .split(' ')
+            .next()
+            .map_or(0, |w| w.chars().count())
+    }
+
+    /// A Latin heading is short and title-cased (most longer words capitalized); a wrapped
+    /// line of running text is not.
+    pub fn looks_like_latin_heading(&self) -> bool {
+        // Words are runs of Latin letters, so spacing around punctuation cannot change them.
+        let long_words: Vec<&str> = self
+            .content
+            .split(|c: char| !c.is_alphabetic() || is_cjk_letter(c))
+            .filter(|w| w.chars().count() > 3)
+            .collect();
+        let capitalized = long_words
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        self.chars <= 60
+            && !cannot_end_paragraph(self.last())
+            && self.last() != '-'
+            && capitalized * 5 >= long_words.len() * 3
+    }
+
+    /// Short and without terminal punctuation: a title, heading, section letter, byline; or
+    /// set like a headline, however long.
+    pub fn looks_like_heading(&self) -> bool {
+        let cjk = self.is_cjk_text();
+        let short = self.chars <= if cjk { 32 } else { 80 };
+        let headline = cjk && is_headline_shaped(&self.content);
+        (short || headline) && !self.ends_sentence() && !cannot_end_paragraph(self.last())
+    }
+}

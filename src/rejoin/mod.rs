@@ -1,0 +1,338 @@
+//! Rejoin: decides, for every boundary between two text lines, whether the scraper broke one
+//! paragraph (join) or the lines are separate blocks (keep).
+//!
+//! Evidence is combined in two layers. Content rules look only at the two lines (punctuation
+//! that cannot end or start a line, terminal punctuation, heading shape, Latin lowercase
+//! continuation). Document rules read the shape of the whole input (a hard-wrapped column,
+//! paragraphs marked by indentation) and may only turn a keep into a join. A clean file has no
+//! wrapped column and no indentation left, so cleaning it again decides every boundary the
+//! same way: rejoin is idempotent by construction.
+
+mod evidence;
+mod lines;
+mod shape;
+mod words;
+
+use std::collections::HashSet;
+
+use crate::config::Config;
+use crate::edit::Edit;
+use crate::rules::{Pass, Rule};
+use crate::script::is_opening;
+use evidence::{
+    cannot_end_paragraph, cannot_start_line, is_headline_shaped, joins_tight, opens_paragraph,
+};
+use lines::{TextLine, text_lines};
+use shape::{Column, DocumentShape};
+use words::word_straddles;
+
+pub const REJOIN_CJK: Rule = Rule {
+    id: "rejoin/cjk",
+    summary: "rejoin a paragraph broken mid-sentence (no space between CJK)",
+    explanation: "Two lines are one paragraph when the first cannot end there (it ends with a \
+                  comma, `、` or an opening bracket, or is a long paragraph without terminal \
+                  punctuation) and the second is not a heading, or when the second starts with \
+                  punctuation that cannot start a line. Hard-wrapped columns are detected from \
+                  the distribution of line lengths. Joined without a space when either side is CJK.",
+    example: (
+        "积极参与，覆盖广泛。海南省直机关各级党组织踊跃参加本届大赛，大赛组委\n\n会共收到93个案例。\n",
+        "积极参与，覆盖广泛。海南省直机关各级党组织踊跃参加本届大赛，大赛组委会共收到93个案例。\n",
+    ),
+    example_config: Config::default,
+};
+
+pub const REJOIN_LATIN: Rule = Rule {
+    id: "rejoin/latin",
+    summary: "rejoin a hard-wrapped or split Latin paragraph with one space",
+    explanation: "A Latin line continues on the next when the next starts in lower case, when \
+                  the document is a wrapped column and the line is not the end of a paragraph, \
+                  or when paragraphs are marked by indentation and the next line is not indented.",
+    example: (
+        "Thousands of laborers, students and\nopposition politicians protested.\n",
+        "Thousands of laborers, students and opposition politicians protested.\n",
+    ),
+    example_config: Config::default,
+};
+
+pub const REJOIN_HYPHEN: Rule = Rule {
+    id: "rejoin/hyphen",
+    summary: "remove a hyphen that only wrapped a word across lines",
+    explanation: "`gov-⏎ernment` becomes `government` when the unhyphenated word occurs elsewhere \
+                  in the document; otherwise the hyphen is a real one (`well-⏎known`) and stays.",
+    example: (
+        "The government said the gov-\nernment would act.\n",
+        "The government said the government would act.\n",
+    ),
+    example_config: Config::default,
+};
+
+pub struct Rejoin;
+
+#[derive(Debug, PartialEq)]
+enum Decision {
+    Keep,
+    Join { confidence: f32, why: &'static str },
+}
+
+fn join(confidence: f32, why: &'static str) -> Option<Decision> {
+    Some(Decision::Join { confidence, why })
+}
+
+/// What the two blocks alone say.
+fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
+    if a.markup || b.markup {
+        return Some(Decision::Keep);
+    }
+    if cannot_start_line(b.first()) && !b.looks_like_heading() {
+        return join(
+            0.95,
+            "the next line starts with punctuation that cannot start a line",
+        );
+    }
+    if a.ends_sentence() || opens_paragraph(&b.content) {
+        return Some(Decision::Keep);
+    }
+    if cannot_end_paragraph(a.last()) && !b.looks_like_heading() {
+        return join(
+            0.9,
+            "the line ends inside a sentence (comma, 、 or opening bracket)",
+        );
+    }
+    let cjk = a.is_cjk_text() || b.is_cjk_text();
+    if !cjk && b.first().is_lowercase() && !a.looks_like_latin_heading() {
+        return join(0.9, "the next line continues in lower case");
+    }
+    if cjk && !a.looks_like_heading() && !b.looks_like_heading() {
+        return join(
+            0.8,
+            "a paragraph without terminal punctuation continues on the next line",
+        );
+    }
+    None
+}
+
+/// What the document's shape adds where the blocks alone keep the break.
+fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<Decision> {
+    if b.markup {
+        return None;
+    }
+    if a.markup || is_headline_shaped(&a.content) {
+        return wrapped_heading(shape, a, b);
+    }
+    if shape.indent_marks_paragraphs {
+        // Indentation says it all: a flush line continues, an indented one opens.
+        return (!b.indented && !b.after_blank).then_some(Decision::Join {
+            confidence: 0.85,
+            why: "paragraphs open with indentation and the next line is flush",
+        });
+    }
+    // A single newline after running text that stops on a lower-case word. (After a blank
+    // line the same shape is a truncated paragraph, which a clean file must keep.)
+    if !b.after_blank
+        && !b.indented
+        && a.ends_with_lowercase_word()
+        && !a.looks_like_latin_heading()
+    {
+        return join(0.8, "running text stops on a lower-case word, mid-sentence");
+    }
+    if shape.blank_lines_mark_paragraphs
+        && !b.after_blank
+        && (a.is_cjk_text() || !a.looks_like_latin_heading())
+    {
+        return join(
+            0.85,
+            "paragraphs are separated by blank lines and this break is not",
+        );
+    }
+    match shape.column? {
+        Column::Cjk { width, indent_lost } => {
+            let full = |chars: usize| chars + 2 >= width && chars <= width + 2;
+            if !full(a.last_line.chars)
+                || b.first_line.chars > width + 2
+                || is_headline_shaped(&b.content)
+                || opens_paragraph(&b.content)
+            {
+                return None;
+            }
+            // A wrapped region shows on both sides of a line: the line before was full too
+            // (and joined), or the next one is, or the line opens a paragraph two short.
+            let supported = a.lines > 1
+                || full(b.first_line.chars)
+                || indent_lost && a.last_line.chars + 2 == width;
+            if !supported {
+                return None;
+            }
+            // With lost indents, a line exactly two short opens a paragraph (unless it ends
+            // one: then it is the short last line of the paragraph before).
+            let opens = indent_lost && b.first_line.chars + 2 == width;
+            if !a.ends_sentence() {
+                return (!opens || b.ends_sentence()).then_some(Decision::Join {
+                    confidence: 0.85,
+                    why: "a full line of a hard-wrapped column",
+                });
+            }
+            // A full-width line after a sentence that ended at the margin continues the
+            // paragraph when paragraphs visibly open shorter.
+            (indent_lost && b.first_line.chars == width).then_some(Decision::Join {
+                confidence: 0.7,
+                why: "a sentence ended at the margin of a hard-wrapped column",
+            })
+        }
+        Column::Latin { width } => {
+            let next_word_would_fit = a.last_line.columns + 1 + b.first_word_columns() <= width;
+            (!next_word_would_fit && !a.ends_sentence() && b.first_line.columns <= width + 5)
+                .then_some(Decision::Join {
+                    confidence: 0.8,
+                    why: "a full line of a hard-wrapped column (the next word would not fit)",
+                })
+        }
+    }
+}
+
+/// A heading that a column wrapped: its full first line goes on in a line that does not end
+/// a sentence, start a subtitle, or have the length of a paragraph's first line, and a word
+/// straddles the break (`打造硬核战斗堡` + `垒`; two headings in a row break between words).
+fn wrapped_heading(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<Decision> {
+    let Some(Column::Cjk { width, indent_lost }) = shape.column else {
+        return None;
+    };
+    let a_full = a.last_line.chars + 1 >= width && a.last_line.chars <= width + 2;
+    let b_rest = if indent_lost {
+        b.first_line.chars + 2 != width && b.first_line.chars <= width
+    } else {
+        b.first_line.chars + 2 < width
+    };
+    (a_full
+        && b_rest
+        && b.is_cjk_text()
+        && b.looks_like_heading()
+        && !b.content.starts_with('—')
+        && word_straddles(&a.content, &b.content))
+    .then_some(Decision::Join {
+        confidence: 0.7,
+        why: "a heading wrapped by a hard-wrapped column (a word straddles the break)",
+    })
+}
+
+impl Pass for Rejoin {
+    fn rules(&self) -> &'static [&'static Rule] {
+        &[&REJOIN_CJK, &REJOIN_LATIN, &REJOIN_HYPHEN]
+    }
+
+    /// Joins blocks in rounds until no boundary joins, so every decision sees the whole
+    /// blocks on either side. Then reads the merged blocks as a second run would read the
+    /// clean text (one line each, no indentation) and goes on until that joins nothing
+    /// either: cleaning twice decides exactly as cleaning once.
+    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+        let mut blocks = text_lines(text);
+        let mut words = None;
+        let mut edits = Vec::new();
+        loop {
+            let shape = DocumentShape::read(&blocks);
+            let joined = edits.len();
+            loop {
+                let before = blocks.len();
+                let mut merged: Vec<TextLine> = Vec::with_capacity(before);
+                for block in blocks {
+                    if let Some(previous) = merged.last_mut()
+                        && let Some(edit) = join_edit(&shape, previous, &block, text, &mut words)
+                    {
+                        previous.absorb(block, &edit);
+                        edits.push(edit);
+                        continue;
+                    }
+                    merged.push(block);
+                }
+                blocks = merged;
+                if blocks.len() == before {
+                    break;
+                }
+            }
+            if edits.len() == joined {
+                return edits;
+            }
+            blocks.iter_mut().for_each(TextLine::read_as_clean);
+        }
+    }
+}
+
+/// The edit that joins `a` and `b`, if they are one paragraph.
+fn join_edit(
+    shape: &DocumentShape,
+    a: &TextLine,
+    b: &TextLine,
+    text: &str,
+    words: &mut Option<HashSet<String>>,
+) -> Option<Edit> {
+    let decision = match content_decision(a, b) {
+        Some(Decision::Keep) | None => shape_decision(shape, a, b),
+        join => join,
+    };
+    let Some(Decision::Join { confidence, why }) = decision else {
+        return None;
+    };
+    // No space against Chinese text, before punctuation, or after an opening bracket.
+    let tight = joins_tight(a.last())
+        || joins_tight(b.first())
+        || matches!(a.last(), '”' | '’')
+        || cannot_start_line(b.first())
+        || is_opening(a.last());
+    let edit = if tight {
+        Edit::new(a.end, b.start, "", &REJOIN_CJK, why)
+    } else if let Some(hyphen) = wrapped_hyphen(a, b, text, words) {
+        Edit::new(
+            hyphen,
+            b.start,
+            "",
+            &REJOIN_HYPHEN,
+            "the hyphen only wrapped the word",
+        )
+    } else if a.last() == '-' {
+        Edit::new(
+            a.end,
+            b.start,
+            "",
+            &REJOIN_LATIN,
+            "a hyphenated compound wrapped at its hyphen",
+        )
+    } else {
+        Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why)
+    };
+    Some(edit.with_confidence(confidence))
+}
+
+/// If `a` ends with a hyphen that wrapped a word (the joined word occurs elsewhere in the
+/// text), the offset of that hyphen.
+fn wrapped_hyphen(
+    a: &TextLine,
+    b: &TextLine,
+    text: &str,
+    words: &mut Option<HashSet<String>>,
+) -> Option<usize> {
+    let head = a.content.strip_suffix('-')?;
+    let left: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let right: String = b
+        .content
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    if left.is_empty() || !right.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let words = words.get_or_insert_with(|| {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() > 3)
+            .map(str::to_lowercase)
+            .collect()
+    });
+    words
+        .contains(&format!("{left}{right}").to_lowercase())
+        .then_some(a.end - 1)
+}

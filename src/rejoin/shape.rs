@@ -1,0 +1,122 @@
+//! What the shape of a whole document says about its line breaks: a hard-wrapped column,
+//! paragraphs marked by indentation, or paragraphs marked by blank lines while wraps are not.
+
+use crate::rejoin::lines::TextLine;
+
+/// A hard-wrapped column and its width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// Measured in characters without spaces. `indent_lost`: the document's paragraphs open
+    /// with a line two characters shorter (the indent was lost in scraping), so a line of
+    /// that length after a full one opens a paragraph.
+    Cjk { width: usize, indent_lost: bool },
+    /// Measured in characters; lines break at the last space that fits.
+    Latin { width: usize },
+}
+
+#[derive(Debug, Default)]
+pub struct DocumentShape {
+    pub column: Option<Column>,
+    /// Paragraphs open with indentation and continuation lines are flush.
+    pub indent_marks_paragraphs: bool,
+    /// Paragraphs are separated by blank lines and broken inside by single newlines.
+    pub blank_lines_mark_paragraphs: bool,
+}
+
+impl DocumentShape {
+    pub fn read(lines: &[TextLine]) -> Self {
+        DocumentShape {
+            column: cjk_column(lines).or_else(|| latin_column(lines)),
+            indent_marks_paragraphs: indent_marks_paragraphs(lines),
+            blank_lines_mark_paragraphs: blank_lines_mark_paragraphs(lines),
+        }
+    }
+}
+
+/// Most CJK lines have one length (give or take two characters), and enough of them.
+fn cjk_column(lines: &[TextLine]) -> Option<Column> {
+    let lengths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.is_cjk_text())
+        .map(|l| l.last_line.chars)
+        .collect();
+    let mut counts = std::collections::BTreeMap::<usize, usize>::new();
+    for &len in &lengths {
+        *counts.entry(len).or_default() += 1;
+    }
+    let (&width, _) = counts.iter().max_by_key(|&(len, n)| (*n, *len))?;
+    let near = lengths.iter().filter(|l| l.abs_diff(width) <= 2).count();
+    ((8..=40).contains(&width) && near >= 5 && near * 10 >= lengths.len() * 3).then(|| {
+        Column::Cjk {
+            width,
+            indent_lost: indent_lost(lines, width),
+        }
+    })
+}
+
+/// Paragraphs open two characters short of the column: after lines that end a sentence
+/// many lines have that length (full-width ones there are sentences that ended at the
+/// margin), or the line lengths spike at it (last lines of paragraphs are spread evenly).
+fn indent_lost(lines: &[TextLine], width: usize) -> bool {
+    let (mut short, mut full) = (0, 0);
+    for pair in lines.windows(2).filter(|p| p[0].ends_sentence()) {
+        match pair[1].first_line.chars {
+            n if n + 2 == width => short += 1,
+            n if n == width => full += 1,
+            _ => {}
+        }
+    }
+    let count = |len: usize| lines.iter().filter(|l| l.first_line.chars == len).count();
+    let two_short = count(width - 2);
+    let spike = two_short >= 3 && two_short >= 2 * count(width - 1).max(count(width - 3)).max(1);
+    // Without lost indents a paragraph opens full width and `short` stays near zero.
+    (short >= 3 && short * 2 >= full) || spike
+}
+
+/// Most Latin lines fill between 60% and 100% of the widest usual line.
+fn latin_column(lines: &[TextLine]) -> Option<Column> {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_cjk_text())
+        .map(|l| l.last_line.columns)
+        .collect();
+    if lengths.len() < 5 {
+        return None;
+    }
+    lengths.sort_unstable();
+    let width = lengths[lengths.len() * 9 / 10];
+    let near = lengths
+        .iter()
+        .filter(|&&l| l * 10 >= width * 6 && l <= width)
+        .count();
+    ((30..=120).contains(&width) && near * 10 >= lengths.len() * 6)
+        .then_some(Column::Latin { width })
+}
+
+fn indent_marks_paragraphs(lines: &[TextLine]) -> bool {
+    let indented = lines.iter().filter(|l| l.indented).count();
+    let flush_after_text = lines
+        .windows(2)
+        .filter(|w| !w[1].indented && !w[1].after_blank)
+        .count();
+    indented >= 2 && flush_after_text >= indented && indented * 20 >= lines.len()
+}
+
+/// Single newlines mostly break sentences and blank lines mostly follow finished ones.
+fn blank_lines_mark_paragraphs(lines: &[TextLine]) -> bool {
+    let (mut single, mut single_mid_sentence, mut blank, mut blank_after_end) = (0, 0, 0, 0);
+    for pair in lines.windows(2) {
+        let finished = pair[0].ends_sentence() || pair[0].looks_like_heading();
+        if pair[1].after_blank {
+            blank += 1;
+            blank_after_end += finished as usize;
+        } else {
+            single += 1;
+            single_mid_sentence += !pair[0].ends_sentence() as usize;
+        }
+    }
+    single >= 3
+        && blank >= 2
+        && single_mid_sentence * 10 >= single * 6
+        && blank_after_end * 10 >= blank * 7
+}
