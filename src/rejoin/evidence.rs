@@ -52,7 +52,7 @@ pub fn is_markup(line: &str) -> bool {
 /// is, outside a quoted title), a `|` between parts, or a leading dash (a subtitle). A block
 /// longer than any headline is not one.
 pub fn is_headline_shaped(text: &str) -> bool {
-    text.chars().count() <= 80
+    text.chars().filter(|c| !c.is_whitespace()).count() <= 80
         && (text.starts_with('—') || text.contains(" | ") || has_phrase_spaces(text))
 }
 
