@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::lines;
-use crate::rules::{Pass, Rule};
+use crate::rules::{Context, Pass, Rule};
 use crate::script::is_inline_space;
 
 pub const TRIM: Rule = Rule {
@@ -36,7 +36,7 @@ impl Pass for Trim {
         &[&TRIM]
     }
 
-    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+    fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
         for (start, end) in lines(text) {
             let line = &text[start..end];
@@ -67,7 +67,7 @@ impl Pass for BlankLines {
         &[&BLANK_LINES]
     }
 
-    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+    fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
         let content = text.trim_start_matches('\n');
         let leading = text.len() - content.len();

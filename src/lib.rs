@@ -8,6 +8,7 @@ pub mod config;
 pub mod decode;
 pub mod diff;
 pub mod edit;
+pub mod finding;
 pub mod hash;
 pub mod layout;
 pub mod normalize;

@@ -13,7 +13,7 @@ use crate::normalize::{
     spacing::CjkSpacing,
 };
 use crate::rejoin::Rejoin;
-use crate::rules::{Pass, Rule};
+use crate::rules::{Context, Pass, Rule};
 
 /// Every pass, in the order it runs. This list is also the registry of rules.
 pub static PASSES: &[&dyn Pass] = &[
@@ -49,6 +49,18 @@ pub struct Change {
     pub inserted: Cow<'static, str>,
 }
 
+/// A finding, traced back to the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reported {
+    pub rule: &'static Rule,
+    pub message: Cow<'static, str>,
+    pub confidence: f32,
+    /// Byte offset in the source.
+    pub at: usize,
+    /// 1-based source line.
+    pub line: usize,
+}
+
 /// A block of the clean text and the source lines it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
@@ -63,6 +75,8 @@ pub struct Cleaned {
     pub text: String,
     /// Every applied edit, in pass order, then text order.
     pub edits: Vec<Change>,
+    /// Every finding, in pass order, then text order.
+    pub findings: Vec<Reported>,
     pub blocks: Vec<Block>,
 }
 
@@ -93,8 +107,20 @@ pub fn clean_text(source: &str, config: &Config) -> Cleaned {
     let mut text: Cow<str> = Cow::Borrowed(source);
     let mut layers: Vec<Layer> = Vec::with_capacity(PASSES.len());
     let mut edits = Vec::new();
-    for pass in PASSES {
-        let proposed = pass.propose(&text, config);
+    let mut findings = Vec::new();
+    for (index, pass) in PASSES.iter().enumerate() {
+        let mut context = Context::new(config, &PASSES[index + 1..]);
+        let proposed = pass.propose(&text, &mut context);
+        for finding in context.findings {
+            let at = to_source(&layers, finding.at, Bias::Start);
+            findings.push(Reported {
+                rule: finding.rule,
+                message: finding.message,
+                confidence: finding.confidence,
+                at,
+                line: lines.line_of(at),
+            });
+        }
         if proposed.is_empty() {
             continue;
         }
@@ -125,6 +151,7 @@ pub fn clean_text(source: &str, config: &Config) -> Cleaned {
     Cleaned {
         text,
         edits,
+        findings,
         blocks,
     }
 }

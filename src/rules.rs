@@ -6,6 +6,7 @@
 
 use crate::config::Config;
 use crate::edit::Edit;
+use crate::finding::Finding;
 
 /// What a rule is called and what it does. `example` is an input and its clean output under
 /// the default configuration; a test checks every example.
@@ -22,12 +23,45 @@ pub struct Rule {
     pub example_config: fn() -> Config,
 }
 
+/// What a pass is given besides the text: the configuration, the passes that run after it,
+/// and where its findings go.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    /// The passes that will run on this pass's output.
+    pub later: &'a [&'static dyn Pass],
+    /// Findings at offsets of the text the pass is given.
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(config: &'a Config, later: &'a [&'static dyn Pass]) -> Self {
+        Context {
+            config,
+            later,
+            findings: Vec::new(),
+        }
+    }
+
+    /// `text` as the later passes will leave it.
+    pub fn finish(&self, text: &str) -> String {
+        let mut text = text.to_string();
+        for pass in self.later {
+            let mut context = Context::new(self.config, &[]);
+            let edits = pass.propose(&text, &mut context);
+            if !edits.is_empty() {
+                text = crate::edit::apply(&text, edits).0;
+            }
+        }
+        text
+    }
+}
+
 /// One step of the per-document pipeline: reads a text and proposes edits to it.
 pub trait Pass: Sync {
-    /// The rules whose edits this pass proposes.
+    /// The rules whose edits or findings this pass proposes.
     fn rules(&self) -> &'static [&'static Rule];
-    /// Proposes disjoint edits against `text`.
-    fn propose(&self, text: &str, config: &Config) -> Vec<Edit>;
+    /// Proposes disjoint edits against `text`, and reports findings in `context`.
+    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit>;
 }
 
 /// Rules are identified by their id.
@@ -88,7 +122,8 @@ mod tests {
             let out = crate::clean_text(input, &(rule.example_config)());
             assert_eq!(out.text, expected, "example of {}", rule.id);
             assert!(
-                out.edits.iter().any(|e| e.rule.id == rule.id),
+                out.edits.iter().any(|e| e.rule.id == rule.id)
+                    || out.findings.iter().any(|f| f.rule.id == rule.id),
                 "example of {} does not exercise it",
                 rule.id
             );

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::edit::Edit;
-use crate::rules::{Pass, Rule};
+use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_han, is_inline_space};
 
 pub const CJK_CONNECTOR: Rule = Rule {
@@ -26,7 +26,7 @@ impl Pass for CjkConnector {
         &[&CJK_CONNECTOR]
     }
 
-    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+    fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
         for &(word, chinese) in CONNECTORS {
             for (at, _) in text.match_indices(word) {

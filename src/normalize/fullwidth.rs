@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::edit::Edit;
-use crate::rules::{Pass, Rule};
+use crate::rules::{Context, Pass, Rule};
 
 pub const FULLWIDTH_ALNUM: Rule = Rule {
     id: "normalize/fullwidth-alnum",
@@ -43,7 +43,7 @@ impl Pass for FullwidthAlnum {
         &[&FULLWIDTH_ALNUM]
     }
 
-    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+    fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits: Vec<Edit> = Vec::new();
         let mut prev = None;
         let mut chars = text.char_indices().peekable();

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::edit::Edit;
-use crate::rules::{Pass, Rule};
+use crate::rules::{Context, Pass, Rule};
 
 pub const INVISIBLE: Rule = Rule {
     id: "normalize/invisible",
@@ -45,7 +45,7 @@ impl Pass for Invisible {
         &[&INVISIBLE]
     }
 
-    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+    fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
         let mut prev = None;
         for (i, c) in text.char_indices() {

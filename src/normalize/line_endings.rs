@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::edit::Edit;
-use crate::rules::{Pass, Rule};
+use crate::rules::{Context, Pass, Rule};
 
 pub const LINE_ENDINGS: Rule = Rule {
     id: "normalize/line-endings",
@@ -20,7 +20,7 @@ impl Pass for LineEndings {
         &[&LINE_ENDINGS]
     }
 
-    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+    fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let bytes = text.as_bytes();
         let mut edits = Vec::new();
         for (i, _) in text.match_indices('\r') {

@@ -7,7 +7,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::lines;
-use crate::rules::{Pass, Rule};
+use crate::rules::{Context, Pass, Rule};
 
 pub const NFC: Rule = Rule {
     id: "normalize/nfc",
@@ -25,7 +25,7 @@ impl Pass for Nfc {
         &[&NFC]
     }
 
-    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+    fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         if is_nfc_quick(text.chars()) == IsNormalized::Yes {
             return Vec::new();
         }

@@ -7,7 +7,7 @@
 use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::lines;
-use crate::rules::{Pass, Rule};
+use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_curly_quote, is_fullwidth_script as is_cjk, is_inline_space};
 use crate::tokens::protected_spans;
 
@@ -172,7 +172,7 @@ impl Pass for PunctWidth {
         &[&PUNCT_WIDTH]
     }
 
-    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+    fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
         for (start, end) in lines(text) {
             let line_text = &text[start..end];
@@ -265,10 +265,15 @@ fn propose_line(text: &str, line_start: usize, edits: &mut Vec<Edit>) {
 mod tests {
     use crate::config::Config;
     use crate::edit::apply;
-    use crate::rules::Pass;
+    use crate::rules::{Context, Pass};
 
     fn run(text: &str) -> String {
-        apply(text, super::PunctWidth.propose(text, &Config::default())).0
+        let config = Config::default();
+        apply(
+            text,
+            super::PunctWidth.propose(text, &mut Context::new(&config, &[])),
+        )
+        .0
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::{lines, runs};
-use crate::rules::{Pass, Rule};
+use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_cjk_punct, is_fullwidth_script, is_inline_space};
 
 pub const SPACE: Rule = Rule {
@@ -32,7 +32,7 @@ impl Pass for Space {
         &[&SPACE]
     }
 
-    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+    fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
         for (start, end) in lines(text) {
             let line = &text[start..end];

@@ -4,7 +4,7 @@
 use crate::config::{Config, Spacing};
 use crate::edit::Edit;
 use crate::normalize::lines;
-use crate::rules::{Pass, Rule};
+use crate::rules::{Context, Pass, Rule};
 use crate::script::is_cjk_letter;
 use crate::tokens::protected_spans;
 
@@ -32,8 +32,8 @@ impl Pass for CjkSpacing {
         &[&CJK_SPACING]
     }
 
-    fn propose(&self, text: &str, config: &Config) -> Vec<Edit> {
-        if config.spacing != Spacing::Add {
+    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+        if context.config.spacing != Spacing::Add {
             return Vec::new();
         }
         let mut edits = Vec::new();

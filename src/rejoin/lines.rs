@@ -7,8 +7,8 @@ use crate::normalize::lines;
 use crate::rejoin::evidence::{cannot_end_paragraph, ends_sentence, is_headline_shaped, is_markup};
 use crate::script::{is_cjk_letter, is_inline_space};
 
-/// How long one line is: characters without white space (CJK columns are measured so, and
-/// the spacing rules after rejoin cannot change it) and all characters (Latin columns).
+/// How long one line is: characters without white space (heading length) and all
+/// characters (column width).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineSize {
     pub chars: usize,
@@ -17,9 +17,11 @@ pub struct LineSize {
 
 impl LineSize {
     fn of(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let non_space = chars.iter().filter(|c| !c.is_whitespace()).count();
         LineSize {
-            chars: text.chars().filter(|c| !c.is_whitespace()).count(),
-            columns: text.chars().count(),
+            chars: non_space,
+            columns: chars.len(),
         }
     }
 }
@@ -92,8 +94,10 @@ impl TextLine<'_> {
         self.last_line = next.last_line;
     }
 
-    /// Describes this block as it will stand in the clean text: one line, after a blank one.
-    pub fn read_as_clean(&mut self) {
+    /// Describes this block as it will stand in the clean text: one line, after a blank one,
+    /// with `finish` (the passes after rejoin) applied.
+    pub fn read_as_clean(&mut self, finish: impl Fn(&str) -> String) {
+        self.content = Cow::Owned(finish(&self.content).trim().to_string());
         let size = LineSize::of(&self.content);
         self.indented = false;
         self.after_blank = true;

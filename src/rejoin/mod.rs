@@ -17,7 +17,8 @@ use std::collections::HashSet;
 
 use crate::config::Config;
 use crate::edit::Edit;
-use crate::rules::{Pass, Rule};
+use crate::finding::Finding;
+use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
     cannot_end_paragraph, cannot_start_line, is_headline_shaped, joins_tight, opens_paragraph,
@@ -66,6 +67,23 @@ pub const REJOIN_HYPHEN: Rule = Rule {
     example_config: Config::default,
 };
 
+pub const UNCERTAIN_BREAK: Rule = Rule {
+    id: "finding/uncertain-break",
+    summary: "a line break rejoin kept, though some evidence says it splits a paragraph",
+    explanation: "Reported when the evidence for joining two lines is too weak to act on: a \
+                  dictionary word straddles the break after a line that could be a heading, or \
+                  running text stops on a lower-case word before a blank line (a split \
+                  paragraph, or a truncated one). The break is kept; a person decides.",
+    example: (
+        "海南省人民检察院党员干部展示党\n\n建引领锻造扫黑除恶最坚强战斗堡垒经验成果。\n",
+        "海南省人民检察院党员干部展示党\n\n建引领锻造扫黑除恶最坚强战斗堡垒经验成果。\n",
+    ),
+    example_config: Config::default,
+};
+
+/// Joins less sure than this keep the break and become `finding/uncertain-break`.
+const JOIN_THRESHOLD: f32 = 0.6;
+
 pub struct Rejoin;
 
 #[derive(Debug, PartialEq)]
@@ -108,6 +126,23 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a paragraph without terminal punctuation continues on the next line",
         );
     }
+    // Weak evidence, below the join threshold: reported, not acted on.
+    if cjk
+        && !b.looks_like_heading()
+        && !is_headline_shaped(&a.content)
+        && word_straddles(&a.content, &b.content)
+    {
+        return join(
+            0.5,
+            "a word straddles the break, but the line before could be a heading",
+        );
+    }
+    if !cjk && a.ends_with_lowercase_word() && !a.looks_like_latin_heading() {
+        return join(
+            0.5,
+            "running text stops on a lower-case word: a split or a truncated paragraph",
+        );
+    }
     None
 }
 
@@ -147,8 +182,8 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
     match shape.column? {
         Column::Cjk { width, indent_lost } => {
             let full = |chars: usize| chars + 2 >= width && chars <= width + 2;
-            if !full(a.last_line.chars)
-                || b.first_line.chars > width + 2
+            if !full(a.last_line.columns)
+                || b.first_line.columns > width + 2
                 || is_headline_shaped(&b.content)
                 || opens_paragraph(&b.content)
             {
@@ -157,14 +192,14 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
             // A wrapped region shows on both sides of a line: the line before was full too
             // (and joined), or the next one is, or the line opens a paragraph two short.
             let supported = a.lines > 1
-                || full(b.first_line.chars)
-                || indent_lost && a.last_line.chars + 2 == width;
+                || full(b.first_line.columns)
+                || indent_lost && a.last_line.columns + 2 == width;
             if !supported {
                 return None;
             }
             // With lost indents, a line exactly two short opens a paragraph (unless it ends
             // one: then it is the short last line of the paragraph before).
-            let opens = indent_lost && b.first_line.chars + 2 == width;
+            let opens = indent_lost && b.first_line.columns + 2 == width;
             if !a.ends_sentence() {
                 return (!opens || b.ends_sentence()).then_some(Decision::Join {
                     confidence: 0.85,
@@ -173,7 +208,7 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
             }
             // A full-width line after a sentence that ended at the margin continues the
             // paragraph when paragraphs visibly open shorter.
-            (indent_lost && b.first_line.chars == width).then_some(Decision::Join {
+            (indent_lost && b.first_line.columns == width).then_some(Decision::Join {
                 confidence: 0.7,
                 why: "a sentence ended at the margin of a hard-wrapped column",
             })
@@ -196,11 +231,11 @@ fn wrapped_heading(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<
     let Some(Column::Cjk { width, indent_lost }) = shape.column else {
         return None;
     };
-    let a_full = a.last_line.chars + 1 >= width && a.last_line.chars <= width + 2;
+    let a_full = a.last_line.columns + 2 >= width && a.last_line.columns <= width + 2;
     let b_rest = if indent_lost {
-        b.first_line.chars + 2 != width && b.first_line.chars <= width
+        b.first_line.columns + 2 != width && b.first_line.columns <= width
     } else {
-        b.first_line.chars + 2 < width
+        b.first_line.columns + 2 < width
     };
     (a_full
         && b_rest
@@ -216,14 +251,14 @@ fn wrapped_heading(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<
 
 impl Pass for Rejoin {
     fn rules(&self) -> &'static [&'static Rule] {
-        &[&REJOIN_CJK, &REJOIN_LATIN, &REJOIN_HYPHEN]
+        &[&REJOIN_CJK, &REJOIN_LATIN, &REJOIN_HYPHEN, &UNCERTAIN_BREAK]
     }
 
     /// Joins blocks in rounds until no boundary joins, so every decision sees the whole
     /// blocks on either side. Then reads the merged blocks as a second run would read the
     /// clean text (one line each, no indentation) and goes on until that joins nothing
     /// either: cleaning twice decides exactly as cleaning once.
-    fn propose(&self, text: &str, _: &Config) -> Vec<Edit> {
+    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
         let mut blocks = text_lines(text);
         let mut words = None;
         let mut edits = Vec::new();
@@ -249,10 +284,35 @@ impl Pass for Rejoin {
                 }
             }
             if edits.len() == joined {
+                report_uncertain(&shape, &blocks, context);
                 return edits;
             }
-            blocks.iter_mut().for_each(TextLine::read_as_clean);
+            for block in &mut blocks {
+                block.read_as_clean(|text| context.finish(text));
+            }
         }
+    }
+}
+
+/// Every break that is kept although some evidence says join.
+fn report_uncertain(shape: &DocumentShape, blocks: &[TextLine], context: &mut Context) {
+    for pair in blocks.windows(2) {
+        if let Some(Decision::Join { confidence, why }) = decide(shape, &pair[0], &pair[1]) {
+            let finding = Finding::new(pair[1].start, &UNCERTAIN_BREAK, why);
+            context
+                .findings
+                .push(finding.with_confidence(1.0 - confidence));
+        }
+    }
+}
+
+/// What the blocks say, and where they keep the break, what the document's shape adds.
+fn decide(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<Decision> {
+    match content_decision(a, b) {
+        Some(Decision::Join { confidence, why }) if confidence >= JOIN_THRESHOLD => {
+            Some(Decision::Join { confidence, why })
+        }
+        weak => shape_decision(shape, a, b).or(weak),
     }
 }
 
@@ -264,15 +324,17 @@ fn join_edit(
     text: &str,
     words: &mut Option<HashSet<String>>,
 ) -> Option<Edit> {
-    let decision = match content_decision(a, b) {
-        Some(Decision::Keep) | None => shape_decision(shape, a, b),
-        join => join,
-    };
-    let Some(Decision::Join { confidence, why }) = decision else {
+    let Some(Decision::Join { confidence, why }) = decide(shape, a, b) else {
         return None;
     };
-    // No space against Chinese text, before punctuation, or after an opening bracket.
-    let tight = joins_tight(a.last())
+    if confidence < JOIN_THRESHOLD {
+        return None;
+    }
+    // No space against Chinese text, before punctuation, after an opening bracket, inside a
+    // number, or anywhere in a CJK column (it wraps between any two characters).
+    let tight = matches!(shape.column, Some(Column::Cjk { .. }))
+        || a.last().is_ascii_digit() && b.first().is_ascii_digit()
+        || joins_tight(a.last())
         || joins_tight(b.first())
         || matches!(a.last(), '”' | '’')
         || cannot_start_line(b.first())

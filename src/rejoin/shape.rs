@@ -6,7 +6,7 @@ use crate::rejoin::lines::TextLine;
 /// A hard-wrapped column and its width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
-    /// Measured in characters without spaces. `indent_lost`: the document's paragraphs open
+    /// Measured in characters. `indent_lost`: the document's paragraphs open
     /// with a line two characters shorter (the indent was lost in scraping), so a line of
     /// that length after a full one opens a paragraph.
     Cjk { width: usize, indent_lost: bool },
@@ -38,7 +38,7 @@ fn cjk_column(lines: &[TextLine]) -> Option<Column> {
     let lengths: Vec<usize> = lines
         .iter()
         .filter(|l| l.is_cjk_text())
-        .map(|l| l.last_line.chars)
+        .map(|l| l.last_line.columns)
         .collect();
     let mut counts = std::collections::BTreeMap::<usize, usize>::new();
     for &len in &lengths {
@@ -60,13 +60,13 @@ fn cjk_column(lines: &[TextLine]) -> Option<Column> {
 fn indent_lost(lines: &[TextLine], width: usize) -> bool {
     let (mut short, mut full) = (0, 0);
     for pair in lines.windows(2).filter(|p| p[0].ends_sentence()) {
-        match pair[1].first_line.chars {
+        match pair[1].first_line.columns {
             n if n + 2 == width => short += 1,
             n if n == width => full += 1,
             _ => {}
         }
     }
-    let count = |len: usize| lines.iter().filter(|l| l.first_line.chars == len).count();
+    let count = |len: usize| lines.iter().filter(|l| l.first_line.columns == len).count();
     let two_short = count(width - 2);
     let spike = two_short >= 3 && two_short >= 2 * count(width - 1).max(count(width - 3)).max(1);
     // Without lost indents a paragraph opens full width and `short` stays near zero.
