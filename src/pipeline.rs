@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::classify::{BlockKind, classify};
 use crate::config::Config;
 use crate::edit::{Bias, Layer, apply};
 use crate::layout::{BlankLines, Trim};
@@ -61,12 +62,13 @@ pub struct Reported {
     pub line: usize,
 }
 
-/// A block of the clean text and the source lines it came from.
+/// A block of the clean text, the source lines it came from, and what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     /// 1-based, inclusive.
     pub first_line: usize,
     pub last_line: usize,
+    pub kind: BlockKind,
 }
 
 /// The result of cleaning one text.
@@ -142,12 +144,7 @@ pub fn clean_text(source: &str, config: &Config) -> Cleaned {
         text = Cow::Owned(next);
     }
     let text = text.into_owned();
-    let blocks = block_spans(&text)
-        .map(|(start, end)| Block {
-            first_line: lines.line_of(to_source(&layers, start, Bias::Start)),
-            last_line: lines.line_of(to_source(&layers, end, Bias::End).saturating_sub(1)),
-        })
-        .collect();
+    let blocks = blocks(source, &text, &layers, &lines);
     Cleaned {
         text,
         edits,
@@ -156,7 +153,37 @@ pub fn clean_text(source: &str, config: &Config) -> Cleaned {
     }
 }
 
-/// Byte spans of the blocks of a clean text (its non-empty lines).
-fn block_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    crate::normalize::lines(text).filter(|(start, end)| end > start)
+/// The blocks of the clean `text` (its non-empty lines), traced to the source and labelled.
+fn blocks(source: &str, text: &str, layers: &[Layer], lines: &LineIndex) -> Vec<Block> {
+    let spans: Vec<(usize, usize)> = crate::normalize::lines(text)
+        .filter(|(start, end)| end > start)
+        .collect();
+    let source_lines: Vec<&str> = source.split('\n').collect();
+    let is_blank = |line: &str| {
+        line.chars()
+            .all(|c| c.is_whitespace() || crate::normalize::invisible::is_invisible(c))
+    };
+    let mut out: Vec<Block> = spans
+        .iter()
+        .map(|&(start, end)| Block {
+            first_line: lines.line_of(to_source(layers, start, Bias::Start)),
+            last_line: lines.line_of(to_source(layers, end, Bias::End).saturating_sub(1)),
+            kind: BlockKind::Paragraph,
+        })
+        .collect();
+    let blank_before: Vec<usize> = out
+        .iter()
+        .map(|b| {
+            source_lines[..b.first_line - 1]
+                .iter()
+                .rev()
+                .take_while(|l| is_blank(l))
+                .count()
+        })
+        .collect();
+    let texts: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+    for (block, kind) in out.iter_mut().zip(classify(&texts, &blank_before)) {
+        block.kind = kind;
+    }
+    out
 }

@@ -43,6 +43,8 @@ pub struct Summary {
     pub errors: usize,
     pub edits: usize,
     pub edits_by_rule: BTreeMap<&'static str, usize>,
+    pub findings: usize,
+    pub findings_by_rule: BTreeMap<&'static str, usize>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -65,8 +67,25 @@ pub struct FileReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output_sha256: Option<String>,
     pub edits: Vec<EditReport>,
-    /// Source line ranges (1-based, inclusive) of each block of the clean text.
-    pub blocks: Vec<[usize; 2]>,
+    pub findings: Vec<FindingReport>,
+    /// Each block of the clean text: what it is and the source lines it came from.
+    pub blocks: Vec<BlockReport>,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct FindingReport {
+    pub rule: &'static str,
+    pub message: String,
+    pub confidence: f32,
+    /// 1-based source line.
+    pub line: usize,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct BlockReport {
+    pub kind: &'static str,
+    /// 1-based, inclusive.
+    pub lines: [usize; 2],
 }
 
 #[derive(Debug, Serialize, PartialEq)]
@@ -110,10 +129,23 @@ impl FileReport {
                     inserted: c.inserted.to_string(),
                 })
                 .collect(),
+            findings: cleaned
+                .findings
+                .iter()
+                .map(|f| FindingReport {
+                    rule: f.rule.id,
+                    message: f.message.to_string(),
+                    confidence: f.confidence,
+                    line: f.line,
+                })
+                .collect(),
             blocks: cleaned
                 .blocks
                 .iter()
-                .map(|b| [b.first_line, b.last_line])
+                .map(|b| BlockReport {
+                    kind: b.kind.name(),
+                    lines: [b.first_line, b.last_line],
+                })
                 .collect(),
         }
     }
@@ -126,6 +158,7 @@ impl FileReport {
             input_sha256: None,
             output_sha256: None,
             edits: Vec::new(),
+            findings: Vec::new(),
             blocks: Vec::new(),
         }
     }
@@ -148,6 +181,10 @@ impl Report {
             summary.edits += file.edits.len();
             for edit in &file.edits {
                 *summary.edits_by_rule.entry(edit.rule).or_default() += 1;
+            }
+            summary.findings += file.findings.len();
+            for finding in &file.findings {
+                *summary.findings_by_rule.entry(finding.rule).or_default() += 1;
             }
         }
         Report {

@@ -141,7 +141,10 @@ fn clean_writes_the_mirror_tree_diffs_and_report() {
         ),
         (Some(1), Some(","), Some("，"))
     );
-    assert_eq!(crlf["blocks"], serde_json::json!([[1, 1], [3, 3]]));
+    assert_eq!(
+        crlf["blocks"],
+        serde_json::json!([{"kind": "paragraph", "lines": [1, 1]}, {"kind": "paragraph", "lines": [3, 3]}])
+    );
 }
 
 #[test]

@@ -36,6 +36,11 @@ fn removal_reason(c: char, prev: Option<char>) -> Option<&'static str> {
     })
 }
 
+/// A character this rule removes wherever it stands (the emoji joiner aside).
+pub fn is_invisible(c: char) -> bool {
+    removal_reason(c, None).is_some()
+}
+
 fn is_emoji(c: char) -> bool {
     matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}')
 }
