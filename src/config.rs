@@ -1,4 +1,7 @@
 //! Settings that change what the pipeline does, with the defaults a newspaper corpus wants.
+//! (`settings` reads them from files; this is what one document is cleaned with.)
+
+use std::collections::BTreeMap;
 
 /// How to space CJK against Latin letters and digits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -10,8 +13,57 @@ pub enum Spacing {
     Add,
 }
 
-/// The configuration of one run.
+/// How serious a finding is; `check` fails on findings at or above a configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+}
+
+/// What the configuration says of one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleLevel {
+    Off,
+    On,
+    /// On, and for a finding, at this severity.
+    At(Severity),
+}
+
+/// The configuration one document is cleaned with.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     pub spacing: Spacing,
+    /// Rules set explicitly, by id; the others are on at their default severity.
+    pub rules: BTreeMap<String, RuleLevel>,
+}
+
+impl Config {
+    pub fn is_enabled(&self, rule: &crate::rules::Rule) -> bool {
+        self.rules.get(rule.id) != Some(&RuleLevel::Off)
+    }
+
+    /// The severity of a finding rule (its default unless configured).
+    pub fn severity(&self, rule: &crate::rules::Rule) -> Severity {
+        match self.rules.get(rule.id) {
+            Some(RuleLevel::At(severity)) => *severity,
+            _ => rule.finding_severity.unwrap_or(Severity::Warning),
+        }
+    }
 }

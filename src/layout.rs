@@ -13,6 +13,7 @@ pub const TRIM: Rule = Rule {
     explanation: "White space at the start of a line (indentation, often ideographic spaces) \
                   and at its end is removed; a line of only white space becomes blank.",
     example: ("\u{3000}\u{3000}第一段。  \n", "第一段。\n"),
+    finding_severity: None,
     example_config: Config::default,
 };
 
@@ -26,6 +27,7 @@ pub const BLANK_LINES: Rule = Rule {
         "\n\n标题\n第一段。\n\n\n\n第二段。",
         "标题\n\n第一段。\n\n第二段。\n",
     ),
+    finding_severity: None,
     example_config: Config::default,
 };
 

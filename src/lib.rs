@@ -18,6 +18,7 @@ pub mod rejoin;
 pub mod report;
 pub mod rules;
 pub mod script;
+pub mod settings;
 pub mod tokens;
 pub mod walk;
 
@@ -43,14 +44,19 @@ pub fn process(path: &str, bytes: &[u8], config: &Config) -> Processed {
             let cleaned = clean_text(source, config);
             Processed {
                 diff: diff::unified(source, &cleaned.text, path),
-                report: FileReport::cleaned(path.to_string(), bytes, &cleaned),
+                report: FileReport::cleaned(path.to_string(), bytes, &cleaned, config),
                 clean: Some(cleaned.text),
             }
         }
         Err(error) => Processed {
             clean: None,
             diff: String::new(),
-            report: FileReport::failed(path.to_string(), error.to_string()),
+            report: match error {
+                decode::DecodeError::Binary { .. } => {
+                    FileReport::skipped(path.to_string(), error.to_string())
+                }
+                _ => FileReport::failed(path.to_string(), error.to_string()),
+            },
         },
     }
 }

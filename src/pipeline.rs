@@ -96,6 +96,37 @@ impl LineIndex {
     }
 }
 
+/// Source regions between a line holding `scour: off` and one holding `scour: on`
+/// (marker lines included), which no rule touches.
+struct Protected(Vec<(usize, usize)>);
+
+impl Protected {
+    fn find(source: &str) -> Self {
+        let mut regions = Vec::new();
+        let mut open = None;
+        for (start, end) in crate::normalize::lines(source) {
+            let line = &source[start..end];
+            match open {
+                None if line.contains("scour: off") => open = Some(start),
+                Some(from) if line.contains("scour: on") => {
+                    regions.push((from, end));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(from) = open {
+            regions.push((from, source.len()));
+        }
+        Protected(regions)
+    }
+
+    /// Whether the source span `start..end` overlaps or touches a protected region.
+    fn touches(&self, start: usize, end: usize) -> bool {
+        self.0.iter().any(|&(from, to)| start <= to && end >= from)
+    }
+}
+
 fn to_source(layers: &[Layer], offset: usize, bias: Bias) -> usize {
     layers
         .iter()
@@ -106,15 +137,26 @@ fn to_source(layers: &[Layer], offset: usize, bias: Bias) -> usize {
 /// Runs every pass over `source` and returns the clean text with its traced edits.
 pub fn clean_text(source: &str, config: &Config) -> Cleaned {
     let lines = LineIndex::new(source);
+    let protected = Protected::find(source);
     let mut text: Cow<str> = Cow::Borrowed(source);
     let mut layers: Vec<Layer> = Vec::with_capacity(PASSES.len());
     let mut edits = Vec::new();
     let mut findings = Vec::new();
     for (index, pass) in PASSES.iter().enumerate() {
         let mut context = Context::new(config, &PASSES[index + 1..]);
-        let proposed = pass.propose(&text, &mut context);
+        let mut proposed = pass.propose(&text, &mut context);
+        proposed.retain(|edit| {
+            config.is_enabled(edit.rule)
+                && !protected.touches(
+                    to_source(&layers, edit.start, Bias::Start),
+                    to_source(&layers, edit.end, Bias::End),
+                )
+        });
         for finding in context.findings {
             let at = to_source(&layers, finding.at, Bias::Start);
+            if !config.is_enabled(finding.rule) || protected.touches(at, at) {
+                continue;
+            }
             findings.push(Reported {
                 rule: finding.rule,
                 message: finding.message,

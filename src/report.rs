@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::config::{Config, Spacing};
+use crate::config::Config;
 use crate::pipeline::Cleaned;
 
 /// Bumped whenever a field changes meaning or disappears.
@@ -14,25 +14,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Report {
     pub schema: u32,
     pub scour_version: &'static str,
-    pub config: ConfigReport,
+    /// The settings file used, if any.
+    pub settings: Option<String>,
     pub summary: Summary,
     pub files: Vec<FileReport>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ConfigReport {
-    pub spacing: &'static str,
-}
-
-impl From<&Config> for ConfigReport {
-    fn from(config: &Config) -> Self {
-        ConfigReport {
-            spacing: match config.spacing {
-                Spacing::Keep => "keep",
-                Spacing::Add => "add",
-            },
-        }
-    }
 }
 
 #[derive(Debug, Default, Serialize, PartialEq, Eq)]
@@ -40,11 +25,12 @@ pub struct Summary {
     pub files: usize,
     pub changed: usize,
     pub unchanged: usize,
+    pub skipped: usize,
     pub errors: usize,
     pub edits: usize,
     pub edits_by_rule: BTreeMap<&'static str, usize>,
     pub findings: usize,
-    pub findings_by_rule: BTreeMap<&'static str, usize>,
+    pub findings_by_rule: BTreeMap<String, usize>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -52,6 +38,8 @@ pub struct Summary {
 pub enum Status {
     Changed,
     Unchanged,
+    /// Not an article (a binary file): left alone, with a note.
+    Skipped,
     Error,
 }
 
@@ -60,6 +48,7 @@ pub struct FileReport {
     /// The path relative to its input argument, `/`-separated (`-` for stdin).
     pub path: String,
     pub status: Status,
+    /// Why the file could not be cleaned (status `error`) or was skipped (status `skipped`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -72,9 +61,11 @@ pub struct FileReport {
     pub blocks: Vec<BlockReport>,
 }
 
-#[derive(Debug, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct FindingReport {
-    pub rule: &'static str,
+    pub rule: String,
+    /// `info`, `warning` or `error`, as configured.
+    pub severity: String,
     pub message: String,
     pub confidence: f32,
     /// 1-based source line.
@@ -104,7 +95,7 @@ pub struct EditReport {
 }
 
 impl FileReport {
-    pub fn cleaned(path: String, input: &[u8], cleaned: &Cleaned) -> Self {
+    pub fn cleaned(path: String, input: &[u8], cleaned: &Cleaned, config: &Config) -> Self {
         let changed = !cleaned.edits.is_empty();
         FileReport {
             path,
@@ -133,7 +124,8 @@ impl FileReport {
                 .findings
                 .iter()
                 .map(|f| FindingReport {
-                    rule: f.rule.id,
+                    rule: f.rule.id.to_string(),
+                    severity: config.severity(f.rule).name().to_string(),
                     message: f.message.to_string(),
                     confidence: f.confidence,
                     line: f.line,
@@ -147,6 +139,22 @@ impl FileReport {
                     lines: [b.first_line, b.last_line],
                 })
                 .collect(),
+        }
+    }
+
+    /// An unchanged file that was not cleaned again (the cache knew it was clean).
+    pub fn unchanged(path: String) -> Self {
+        FileReport {
+            status: Status::Unchanged,
+            error: None,
+            ..FileReport::failed(path, String::new())
+        }
+    }
+
+    pub fn skipped(path: String, note: String) -> Self {
+        FileReport {
+            status: Status::Skipped,
+            ..FileReport::failed(path, note)
         }
     }
 
@@ -166,7 +174,7 @@ impl FileReport {
 
 impl Report {
     /// A report of `files`, sorted by path, with their summary.
-    pub fn new(config: &Config, mut files: Vec<FileReport>) -> Self {
+    pub fn new(settings: Option<&std::path::Path>, mut files: Vec<FileReport>) -> Self {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut summary = Summary {
             files: files.len(),
@@ -176,6 +184,7 @@ impl Report {
             match file.status {
                 Status::Changed => summary.changed += 1,
                 Status::Unchanged => summary.unchanged += 1,
+                Status::Skipped => summary.skipped += 1,
                 Status::Error => summary.errors += 1,
             }
             summary.edits += file.edits.len();
@@ -184,13 +193,16 @@ impl Report {
             }
             summary.findings += file.findings.len();
             for finding in &file.findings {
-                *summary.findings_by_rule.entry(finding.rule).or_default() += 1;
+                *summary
+                    .findings_by_rule
+                    .entry(finding.rule.clone())
+                    .or_default() += 1;
             }
         }
         Report {
             schema: SCHEMA_VERSION,
             scour_version: env!("CARGO_PKG_VERSION"),
-            config: config.into(),
+            settings: settings.map(|p| p.display().to_string()),
             summary,
             files,
         }

@@ -4,7 +4,7 @@
 //! the pipeline's list of passes, so adding a rule is a new file and one line in
 //! [`crate::pipeline::PASSES`].
 
-use crate::config::Config;
+use crate::config::{Config, Severity};
 use crate::edit::Edit;
 use crate::finding::Finding;
 
@@ -19,6 +19,8 @@ pub struct Rule {
     /// Why the rule exists and what it leaves alone.
     pub explanation: &'static str,
     pub example: (&'static str, &'static str),
+    /// `None` for a rule that edits; for a finding, its default severity.
+    pub finding_severity: Option<Severity>,
     /// The configuration the example runs under (most rules: the default).
     pub example_config: fn() -> Config,
 }
@@ -89,6 +91,7 @@ pub const TEST_RULE: Rule = Rule {
     summary: "",
     explanation: "",
     example: ("", ""),
+    finding_severity: None,
     example_config: Config::default,
 };
 

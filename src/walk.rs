@@ -1,13 +1,12 @@
 //! Finds the articles to clean: files named on the command line, and the article files under
-//! directories, honouring `.gitignore` and `.scourignore`.
+//! directories, honouring `.gitignore`, `.ignore`, `.scourignore` and the settings'
+//! `include` and `exclude` globs.
 
 use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
 
-/// File name endings that a directory walk picks up. A file named on the command line is
-/// always taken, whatever its name.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+use crate::settings::Settings;
 
 /// A file to clean.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +15,9 @@ pub struct Input {
     /// The path relative to its directory argument (or the file name of a file argument),
     /// `/`-separated: it names the file in the output tree, the diffs and the report.
     pub rel: String,
+    /// The path the settings' globs match: relative to the settings root when the file is
+    /// below it, else `rel`.
+    pub matched: PathBuf,
 }
 
 /// A path that could not be walked or read.
@@ -32,15 +34,14 @@ fn rel_string(path: &Path) -> String {
         .join("/")
 }
 
-fn is_article(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
-}
-
 /// Every input under `args`, in a deterministic order: argument by argument, each directory's
-/// files sorted by path.
-pub fn discover(args: &[PathBuf]) -> Vec<Result<Input, WalkError>> {
+/// files sorted by path. Files named directly are taken unless `force_exclude` and the
+/// settings exclude them (pre-commit passes every staged file by name).
+pub fn discover(
+    args: &[PathBuf],
+    settings: &Settings,
+    force_exclude: bool,
+) -> Vec<Result<Input, WalkError>> {
     let mut found = Vec::new();
     for arg in args {
         let shown = arg.display().to_string();
@@ -49,19 +50,28 @@ pub fn discover(args: &[PathBuf]) -> Vec<Result<Input, WalkError>> {
                 path: shown,
                 message: e.to_string(),
             })),
-            Ok(meta) if meta.is_dir() => found.extend(walk_directory(arg)),
-            Ok(_) => found.push(Ok(Input {
-                path: arg.clone(),
-                rel: arg
+            Ok(meta) if meta.is_dir() => found.extend(walk_directory(arg, settings)),
+            Ok(_) => {
+                let rel = arg
                     .file_name()
-                    .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned()),
-            })),
+                    .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+                let matched = settings
+                    .relative(arg)
+                    .unwrap_or_else(|| PathBuf::from(&rel));
+                if !(force_exclude && settings.is_excluded(&matched)) {
+                    found.push(Ok(Input {
+                        path: arg.clone(),
+                        rel,
+                        matched,
+                    }));
+                }
+            }
         }
     }
     found
 }
 
-fn walk_directory(root: &Path) -> Vec<Result<Input, WalkError>> {
+fn walk_directory(root: &Path, settings: &Settings) -> Vec<Result<Input, WalkError>> {
     let mut found: Vec<Result<Input, WalkError>> = WalkBuilder::new(root)
         .require_git(false)
         .add_custom_ignore_filename(".scourignore")
@@ -73,12 +83,17 @@ fn walk_directory(root: &Path) -> Vec<Result<Input, WalkError>> {
                 message: e.to_string(),
             })),
             Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                (is_file && is_article(entry.path())).then(|| {
-                    let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                if !entry.file_type().is_some_and(|t| t.is_file()) {
+                    return None;
+                }
+                let path = entry.into_path();
+                let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+                let matched = settings.relative(&path).unwrap_or_else(|| rel.clone());
+                settings.is_included(&matched).then(|| {
                     Ok(Input {
-                        rel: rel_string(rel),
-                        path: entry.into_path(),
+                        rel: rel_string(&rel),
+                        matched,
+                        path,
                     })
                 })
             }

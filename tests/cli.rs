@@ -79,7 +79,7 @@ fn clean_writes_the_mirror_tree_diffs_and_report() {
     );
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
-        stderr.contains("6 files: 5 changed, 1 unchanged, 0 errors"),
+        stderr.contains("6 files: 5 changed, 1 unchanged, 0 skipped, 0 errors"),
         "{stderr}"
     );
     assert!(run.stdout.is_empty());
@@ -218,11 +218,12 @@ fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
     assert_eq!(run.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("gbk.txt: not valid UTF-8"), "{stderr}");
-    assert!(stderr.contains("image.txt: binary file"), "{stderr}");
+    assert!(stderr.contains("skipped image.txt: binary file"), "{stderr}");
     assert!(stderr.contains("missing.txt"), "{stderr}");
     let out = dir.path().join("out");
     let report = report(&out);
-    assert_eq!(report["summary"]["errors"], 3);
+    assert_eq!(report["summary"]["errors"], 2);
+    assert_eq!(report["summary"]["skipped"], 1);
     assert_eq!(report["summary"]["changed"], 5);
     assert!(out.join("clean/000_e91db76072d210f8.txt").is_file());
     assert_eq!(std::fs::read(out.join("clean/empty.txt")).unwrap(), b"");

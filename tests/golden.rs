@@ -43,6 +43,7 @@ fn config_for(path: &Path) -> Config {
         } else {
             Spacing::Keep
         },
+        ..Config::default()
     }
 }
 

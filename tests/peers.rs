@@ -25,6 +25,7 @@ fn agreement_with_autocorrect_cases() {
     );
     let config = Config {
         spacing: Spacing::Add,
+        ..Config::default()
     };
     let (mut passed, mut total) = (0, 0);
     let mut groups = std::collections::BTreeMap::<String, (usize, usize)>::new();

@@ -78,6 +78,7 @@ fn configs() -> [Config; 2] {
         Config::default(),
         Config {
             spacing: Spacing::Add,
+            ..Config::default()
         },
     ]
 }

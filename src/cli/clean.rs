@@ -2,19 +2,18 @@
 //! clean texts, the diffs and report.json; `scour clean -` filters stdin to stdout.
 
 use std::collections::HashSet;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use scour::report::Status;
-use scour::walk::{Input, discover};
+use scour::walk::Input;
 use scour::{Config, FileReport, Report, process};
 
-use super::{EXIT_ERROR, PipelineArgs, is_stdin};
+use super::{Common, EXIT_ERROR, is_stdin, progress_bar};
 
 #[derive(Debug, clap::Args)]
 pub struct CleanArgs {
@@ -24,33 +23,32 @@ pub struct CleanArgs {
     /// Output directory: clean/, diffs/ and report.json are written here.
     #[arg(short, long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Worker threads (default: one per core). Output does not depend on it.
-    #[arg(short = 'j', long, value_name = "N")]
-    jobs: Option<usize>,
     #[command(flatten)]
-    pipeline: PipelineArgs,
+    common: Common,
 }
 
 pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
-    let config = args.pipeline.config();
+    let settings = args.common.settings()?;
     if is_stdin(&args.inputs) {
-        return clean_stdin(&config);
+        let input = Input {
+            path: PathBuf::from("-"),
+            rel: "-".into(),
+            matched: PathBuf::from("-"),
+        };
+        return clean_stdin(&args.common.config_for(&settings, &input));
     }
     let out = args
         .out
         .as_deref()
         .ok_or("--out DIR is required (or give `-` to filter stdin to stdout)")?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let pool = args.common.pool()?;
     prepare_output(out)?;
 
     let started = Instant::now();
     let mut reports = Vec::new();
     let mut taken = HashSet::new();
     let mut inputs = Vec::new();
-    for found in discover(&args.inputs) {
+    for found in args.common.inputs(&args.inputs, &settings) {
         match found {
             Ok(input) if taken.insert(input.rel.clone()) => inputs.push(input),
             Ok(input) => reports.push(FileReport::failed(
@@ -69,6 +67,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         inputs
             .par_iter()
             .map(|input| {
+                let config = args.common.config_for(&settings, input);
                 let report = clean_file(input, out, &config);
                 progress.inc(1);
                 report
@@ -78,25 +77,27 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     progress.finish_and_clear();
     reports.extend(cleaned);
 
-    let report = Report::new(&config, reports);
+    let report = Report::new(settings.file.as_deref(), reports);
     write(&out.join("report.json"), report.to_json().as_bytes())?;
     let s = &report.summary;
     eprintln!(
-        "scour: {} files: {} changed, {} unchanged, {} errors; {} edits in {:.2}s → {}",
+        "scour: {} files: {} changed, {} unchanged, {} skipped, {} errors; {} edits in {:.2}s → {}",
         s.files,
         s.changed,
         s.unchanged,
+        s.skipped,
         s.errors,
         s.edits,
         started.elapsed().as_secs_f64(),
         out.display()
     );
-    for file in report.files.iter().filter(|f| f.status == Status::Error) {
-        eprintln!(
-            "scour: {}: {}",
-            file.path,
-            file.error.as_deref().unwrap_or("error")
-        );
+    for file in &report.files {
+        let note = file.error.as_deref().unwrap_or("");
+        match file.status {
+            Status::Error => eprintln!("scour: {}: {note}", file.path),
+            Status::Skipped => eprintln!("scour: skipped {}: {note}", file.path),
+            _ => {}
+        }
     }
     Ok(if s.errors > 0 {
         ExitCode::from(EXIT_ERROR)
@@ -166,18 +167,6 @@ fn prepare_output(out: &Path) -> Result<(), String> {
         }
     }
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {shown}: {e}"))
-}
-
-fn progress_bar(len: u64) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
-            .expect("valid template"),
-    );
-    bar
 }
 
 /// `scour clean -`: stdin to stdout, the summary on stderr.

@@ -1,17 +1,25 @@
-//! Command-line interface: the subcommands and what they share.
+//! Command-line interface: the subcommands and what they share (settings, inputs, threads).
 
+mod cache;
+mod check;
 mod clean;
 mod rules;
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use scour::settings::Settings;
+use scour::walk::{Input, WalkError, discover};
 use scour::{Config, Spacing};
 
-/// Exit status when a file or the run failed (findings and changes use 1 in `check`/`fix`).
+/// Exit status when a file or the run failed.
 pub const EXIT_ERROR: u8 = 2;
+/// Exit status of `check` with changes or findings, and of `fix` when it changed a file.
+pub const EXIT_CHANGES: u8 = 1;
 
 /// Clean and deduplicate scraped articles.
 #[derive(Debug, Parser)]
@@ -25,16 +33,33 @@ pub struct Args {
 enum Command {
     /// Clean files and directories into an output tree of clean texts, diffs and a report.
     Clean(clean::CleanArgs),
+    /// Report what would change, without changing anything (for CI and pre-commit).
+    Check(check::CheckArgs),
+    /// Rewrite files in place, atomically; exit 1 if any changed (pre-commit convention).
+    Fix(check::FixArgs),
     /// List the rules, or explain one.
     Rules(rules::RulesArgs),
 }
 
-/// Options that decide what the pipeline does.
+/// Options every processing command takes.
 #[derive(Debug, clap::Args)]
-pub struct PipelineArgs {
-    /// Spacing between CJK and Latin: keep (newspaper style) or add (pangu style).
-    #[arg(long, value_enum, default_value_t = SpacingArg::Keep)]
-    spacing: SpacingArg,
+pub struct Common {
+    /// Read settings from this file instead of searching for scour.toml, .scour.toml or
+    /// [tool.scour] in pyproject.toml.
+    #[arg(short = 'c', long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore settings files and use the defaults.
+    #[arg(long)]
+    isolated: bool,
+    /// CJK–Latin spacing: keep (newspaper style) or add (pangu style); overrides settings.
+    #[arg(long, value_enum)]
+    spacing: Option<SpacingArg>,
+    /// Skip excluded files even when they are named on the command line.
+    #[arg(long)]
+    force_exclude: bool,
+    /// Worker threads (default: one per core). Output does not depend on it.
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -43,20 +68,46 @@ enum SpacingArg {
     Add,
 }
 
-impl PipelineArgs {
-    fn config(&self) -> Config {
-        Config {
-            spacing: match self.spacing {
+impl Common {
+    fn settings(&self) -> Result<Settings, String> {
+        let cwd = std::env::current_dir().map_err(|e| format!("no working directory: {e}"))?;
+        let settings = match (&self.config, self.isolated) {
+            (Some(file), _) => Settings::load(file),
+            (None, true) => Ok(Settings::defaults(&cwd)),
+            (None, false) => Settings::discover(&cwd),
+        };
+        settings.map_err(|e| e.to_string())
+    }
+
+    /// The configuration of one input: its settings, then the command line.
+    fn config_for(&self, settings: &Settings, input: &Input) -> Config {
+        let mut config = settings.config_for(&input.matched);
+        if let Some(spacing) = self.spacing {
+            config.spacing = match spacing {
                 SpacingArg::Keep => Spacing::Keep,
                 SpacingArg::Add => Spacing::Add,
-            },
+            };
         }
+        config
+    }
+
+    fn inputs(&self, paths: &[PathBuf], settings: &Settings) -> Vec<Result<Input, WalkError>> {
+        discover(paths, settings, self.force_exclude)
+    }
+
+    fn pool(&self) -> Result<rayon::ThreadPool, String> {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(self.jobs.unwrap_or(0))
+            .build()
+            .map_err(|e| format!("cannot start worker threads: {e}"))
     }
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
     match args.command {
         Command::Clean(args) => clean::run(args),
+        Command::Check(args) => check::run_check(args),
+        Command::Fix(args) => check::run_fix(args),
         Command::Rules(args) => rules::run(args),
     }
 }
@@ -64,4 +115,40 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
 /// `-` as the only input means standard input.
 fn is_stdin(inputs: &[PathBuf]) -> bool {
     inputs.len() == 1 && inputs[0].as_os_str() == "-"
+}
+
+/// A progress bar on stderr when it is a terminal; hidden otherwise.
+fn progress_bar(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
+            .expect("valid template"),
+    );
+    bar
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so
+/// the file is either wholly old or wholly new; keeps its permissions. A symlink is followed
+/// and its target replaced.
+fn replace_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let target = std::fs::canonicalize(path)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let temp = dir.join(format!(".{name}.scour-{}.tmp", std::process::id()));
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let written = (|| {
+        let mut file = std::fs::File::create_new(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::set_permissions(&temp, permissions)?;
+        std::fs::rename(&temp, &target)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
 }

@@ -13,6 +13,7 @@ pub const CJK_CONNECTOR: Rule = Rule {
                   word must stand alone between two Han characters. Other stray Latin words are \
                   reported, not changed.",
     example: ("服务企业 and 人民群众。\n", "服务企业和人民群众。\n"),
+    finding_severity: None,
     example_config: Config::default,
 };
 

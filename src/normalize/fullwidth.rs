@@ -13,6 +13,7 @@ pub const FULLWIDTH_ALNUM: Rule = Rule {
                   become their ASCII forms, and so do `．` and `：` between two digits and `％` \
                   after a digit. Other full-width punctuation is CJK punctuation and is kept.",
     example: ("２０２１年ＧＤＰ增长５．２％。\n", "2021年GDP增长5.2%。\n"),
+    finding_severity: None,
     example_config: Config::default,
 };
 

@@ -12,6 +12,7 @@ pub const INVISIBLE: Rule = Rule {
                   joiner, soft hyphens, bidirectional marks and C0/C1 control characters other \
                   than LF and TAB. A zero-width joiner inside an emoji sequence is kept.",
     example: ("\u{FEFF}海南\u{200B}自贸港。\n", "海南自贸港。\n"),
+    finding_severity: None,
     example_config: Config::default,
 };
 

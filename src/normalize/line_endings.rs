@@ -10,6 +10,7 @@ pub const LINE_ENDINGS: Rule = Rule {
     explanation: "Windows (CRLF) and old Mac (CR) line endings are rewritten as LF, the only line \
                   ending of the canonical form.",
     example: ("第一段。\r\n\r\n第二段。\r\n", "第一段。\n\n第二段。\n"),
+    finding_severity: None,
     example_config: Config::default,
 };
 

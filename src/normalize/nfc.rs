@@ -15,6 +15,7 @@ pub const NFC: Rule = Rule {
     explanation: "Decomposed sequences (a letter followed by a combining accent) and \
                   compatibility ideographs are rewritten in NFC, so equal text has equal bytes.",
     example: ("Cafe\u{301} au lait.\n", "Café au lait.\n"),
+    finding_severity: None,
     example_config: Config::default,
 };
 

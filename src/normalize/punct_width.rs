@@ -24,6 +24,7 @@ pub const PUNCT_WIDTH: Rule = Rule {
         "2025年3月18日, 工作会(第二届)召开;比分3:2,网址http://a.cn?x=1.\n",
         "2025年3月18日，工作会（第二届）召开；比分3:2，网址http://a.cn?x=1.\n",
     ),
+    finding_severity: None,
     example_config: Config::default,
 };
 

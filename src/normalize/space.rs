@@ -22,6 +22,7 @@ pub const SPACE: Rule = Rule {
         "何慧\u{3000}\u{3000}刘琦\u{A0}李珍， 图片\n",
         "何慧 刘琦 李珍，图片\n",
     ),
+    finding_severity: None,
     example_config: Config::default,
 };
 

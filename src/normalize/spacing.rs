@@ -16,8 +16,10 @@ pub const CJK_SPACING: Rule = Rule {
                   letter meets an ASCII letter or digit (or a `%` after a number), outside URLs \
                   and e-mail addresses.",
     example: ("第18期发布Rails版本\n", "第 18 期发布 Rails 版本\n"),
+    finding_severity: None,
     example_config: || Config {
         spacing: Spacing::Add,
+        ..Config::default()
     },
 };
 

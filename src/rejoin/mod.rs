@@ -15,7 +15,7 @@ mod words;
 
 use std::collections::HashSet;
 
-use crate::config::Config;
+use crate::config::{Config, Severity};
 use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
@@ -39,6 +39,7 @@ pub const REJOIN_CJK: Rule = Rule {
         "积极参与，覆盖广泛。海南省直机关各级党组织踊跃参加本届大赛，大赛组委\n\n会共收到93个案例。\n",
         "积极参与，覆盖广泛。海南省直机关各级党组织踊跃参加本届大赛，大赛组委会共收到93个案例。\n",
     ),
+    finding_severity: None,
     example_config: Config::default,
 };
 
@@ -52,6 +53,7 @@ pub const REJOIN_LATIN: Rule = Rule {
         "Thousands of laborers, students and\nopposition politicians protested.\n",
         "Thousands of laborers, students and opposition politicians protested.\n",
     ),
+    finding_severity: None,
     example_config: Config::default,
 };
 
@@ -64,6 +66,7 @@ pub const REJOIN_HYPHEN: Rule = Rule {
         "The government said the gov-\nernment would act.\n",
         "The government said the government would act.\n",
     ),
+    finding_severity: None,
     example_config: Config::default,
 };
 
@@ -78,6 +81,7 @@ pub const UNCERTAIN_BREAK: Rule = Rule {
         "海南省人民检察院党员干部展示党\n\n建引领锻造扫黑除恶最坚强战斗堡垒经验成果。\n",
         "海南省人民检察院党员干部展示党\n\n建引领锻造扫黑除恶最坚强战斗堡垒经验成果。\n",
     ),
+    finding_severity: Some(Severity::Info),
     example_config: Config::default,
 };
 
@@ -137,7 +141,8 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a word straddles the break, but the line before could be a heading",
         );
     }
-    if !cjk && a.ends_with_lowercase_word() && !a.looks_like_latin_heading() {
+    // (Short lines ending in lower case are sentence-case headings: "Our ruling".)
+    if !cjk && a.ends_with_lowercase_word() && a.chars > 60 && !a.looks_like_latin_heading() {
         return join(
             0.5,
             "running text stops on a lower-case word: a split or a truncated paragraph",

@@ -1,0 +1,306 @@
+//! `scour check` and `scour fix`: the linter and the fixer, for CI and pre-commit.
+//!
+//! check: exit 0 when nothing would change and no finding is at or above `fail-on`, 1
+//! otherwise, 2 on errors (errors beat findings). fix: rewrite changed files atomically,
+//! `Fixed <path> (<rules>)` on stderr, exit 1 if it changed anything.
+
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+
+use scour::config::Severity;
+use scour::report::FindingReport;
+use scour::report::Status;
+use scour::settings::Settings;
+use scour::walk::Input;
+use scour::{FileReport, process};
+
+use super::cache::Cache;
+use super::{Common, EXIT_CHANGES, EXIT_ERROR, progress_bar, replace_atomically};
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files and directories (default: the current directory).
+    paths: Vec<PathBuf>,
+    /// Print only a unified diff of what would change, on stdout.
+    #[arg(long)]
+    diff: bool,
+    /// Neither read nor write the cache of clean files.
+    #[arg(long)]
+    no_cache: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FixArgs {
+    /// Files and directories (default: the current directory).
+    paths: Vec<PathBuf>,
+    /// Neither read nor write the cache of clean files.
+    #[arg(long)]
+    no_cache: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+/// What to do with a file that would change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Check,
+    /// Check, keeping the diff to print.
+    Diff,
+    /// Rewrite it (in the worker, so no clean text is held for the whole batch).
+    Fix,
+}
+
+/// One input after checking.
+struct Checked {
+    report: FileReport,
+    /// The diff, in `Mode::Diff`.
+    diff: String,
+    /// Findings at or above `fail-on`.
+    failing: usize,
+    /// In `Mode::Fix`, whether the rewrite of a changed file worked.
+    rewrite: Option<Result<(), String>>,
+}
+
+/// Reads and checks every input in parallel, skipping content the cache knows is clean.
+fn check_all(
+    common: &Common,
+    paths: &[PathBuf],
+    no_cache: bool,
+    mode: Mode,
+) -> Result<Vec<Checked>, String> {
+    let settings = common.settings()?;
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut inputs = Vec::new();
+    let mut failed = Vec::new();
+    for found in common.inputs(paths, &settings) {
+        match found {
+            Ok(input) => inputs.push(input),
+            Err(e) => failed.push(e),
+        }
+    }
+    let cache = Cache::open(&settings.root, no_cache);
+    let progress = progress_bar(inputs.len() as u64);
+    let mut checked: Vec<Checked> = common.pool()?.install(|| {
+        inputs
+            .into_par_iter()
+            .map(|input| {
+                let result = check_one(common, &settings, &cache, input, mode);
+                progress.inc(1);
+                result
+            })
+            .collect()
+    });
+    progress.finish_and_clear();
+    cache.save();
+    checked.extend(failed.into_iter().map(|e| Checked {
+        report: FileReport::failed(e.path, e.message),
+        diff: String::new(),
+        failing: 0,
+        rewrite: None,
+    }));
+    Ok(checked)
+}
+
+fn check_one(
+    common: &Common,
+    settings: &Settings,
+    cache: &Cache,
+    input: Input,
+    mode: Mode,
+) -> Checked {
+    let shown = input
+        .path
+        .strip_prefix(".")
+        .unwrap_or(&input.path)
+        .display()
+        .to_string();
+    let only = |report| Checked {
+        report,
+        diff: String::new(),
+        failing: 0,
+        rewrite: None,
+    };
+    let bytes = match std::fs::read(&input.path) {
+        Ok(bytes) => bytes,
+        Err(e) => return only(FileReport::failed(shown, format!("cannot read: {e}"))),
+    };
+    let config = common.config_for(settings, &input);
+    let key = Cache::key(&config, &bytes);
+    let failing = |findings: &[FindingReport]| {
+        findings
+            .iter()
+            .filter(|f| Severity::from_name(&f.severity).is_some_and(|s| s >= settings.fail_on))
+            .count()
+    };
+    if let Some(findings) = cache.unchanged(&key) {
+        return Checked {
+            failing: failing(&findings),
+            ..only(FileReport {
+                findings,
+                ..FileReport::unchanged(shown)
+            })
+        };
+    }
+    let processed = process(&shown, &bytes, &config);
+    if processed.report.status == Status::Unchanged {
+        cache.remember(key, processed.report.findings.clone());
+    }
+    let rewrite = match (mode, processed.report.status, &processed.clean) {
+        (Mode::Fix, Status::Changed, Some(clean)) => Some(
+            replace_atomically(&input.path, clean.as_bytes())
+                .map_err(|e| format!("cannot rewrite: {e}")),
+        ),
+        _ => None,
+    };
+    Checked {
+        failing: failing(&processed.report.findings),
+        diff: if mode == Mode::Diff {
+            processed.diff
+        } else {
+            String::new()
+        },
+        report: processed.report,
+        rewrite,
+    }
+}
+
+/// The rules a file's edits came from, in first-use order, without repeats.
+fn rules_of(report: &FileReport) -> String {
+    let mut seen = BTreeSet::new();
+    let rules: Vec<&str> = report
+        .edits
+        .iter()
+        .map(|e| e.rule)
+        .filter(|r| seen.insert(*r))
+        .collect();
+    rules.join(", ")
+}
+
+/// Errors and skipped files on stderr; true if any file errored.
+fn report_problems(checked: &[Checked]) -> bool {
+    let mut errors = false;
+    for c in checked {
+        match c.report.status {
+            Status::Error => {
+                errors = true;
+                eprintln!(
+                    "scour: {}: {}",
+                    c.report.path,
+                    c.report.error.as_deref().unwrap_or("")
+                );
+            }
+            Status::Skipped => {
+                eprintln!(
+                    "scour: skipped {}: {}",
+                    c.report.path,
+                    c.report.error.as_deref().unwrap_or("")
+                );
+            }
+            _ => {}
+        }
+    }
+    errors
+}
+
+pub fn run_check(args: CheckArgs) -> Result<ExitCode, String> {
+    let mode = if args.diff { Mode::Diff } else { Mode::Check };
+    let checked = check_all(&args.common, &args.paths, args.no_cache, mode)?;
+    let stdout = std::io::stdout();
+    let colour = args.diff && stdout.is_terminal();
+    let mut out = stdout.lock();
+    let (mut changed, mut failing, mut findings) = (0, 0, 0);
+    for c in &checked {
+        if c.report.status == Status::Changed {
+            changed += 1;
+            if args.diff {
+                write_diff(&mut out, &c.diff, colour);
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{}: {} changes ({})",
+                    c.report.path,
+                    c.report.edits.len(),
+                    rules_of(&c.report)
+                );
+            }
+        }
+        findings += c.report.findings.len();
+        failing += c.failing;
+        if !args.diff {
+            for f in &c.report.findings {
+                let _ = writeln!(
+                    out,
+                    "{}:{}: {}: {} [{}]",
+                    c.report.path, f.line, f.severity, f.message, f.rule
+                );
+            }
+        }
+    }
+    drop(out);
+    let errors = report_problems(&checked);
+    eprintln!(
+        "scour: {} files checked: {changed} would change, {findings} findings ({failing} failing)",
+        checked.len()
+    );
+    Ok(ExitCode::from(if errors {
+        EXIT_ERROR
+    } else if changed > 0 || failing > 0 {
+        EXIT_CHANGES
+    } else {
+        0
+    }))
+}
+
+/// A unified diff, coloured only for a terminal.
+fn write_diff(out: &mut impl Write, diff: &str, colour: bool) {
+    if !colour {
+        let _ = out.write_all(diff.as_bytes());
+        return;
+    }
+    for line in diff.split_inclusive('\n') {
+        let code = match line.as_bytes().first() {
+            Some(b'+') if !line.starts_with("+++") => "32",
+            Some(b'-') if !line.starts_with("---") => "31",
+            Some(b'@') => "36",
+            _ => "1",
+        };
+        let _ = writeln!(out, "\x1b[{code}m{}\x1b[0m", line.trim_end_matches('\n'));
+    }
+}
+
+pub fn run_fix(args: FixArgs) -> Result<ExitCode, String> {
+    let checked = check_all(&args.common, &args.paths, args.no_cache, Mode::Fix)?;
+    let mut errors = report_problems(&checked);
+    let mut fixed = 0;
+    for c in &checked {
+        match &c.rewrite {
+            Some(Ok(())) => {
+                fixed += 1;
+                eprintln!("Fixed {} ({})", c.report.path, rules_of(&c.report));
+            }
+            Some(Err(e)) => {
+                errors = true;
+                eprintln!("scour: {}: {e}", c.report.path);
+            }
+            None => {}
+        }
+    }
+    Ok(ExitCode::from(if errors {
+        EXIT_ERROR
+    } else if fixed > 0 {
+        EXIT_CHANGES
+    } else {
+        0
+    }))
+}
