@@ -218,7 +218,10 @@ fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
     assert_eq!(run.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("gbk.txt: not valid UTF-8"), "{stderr}");
-    assert!(stderr.contains("skipped image.txt: binary file"), "{stderr}");
+    assert!(
+        stderr.contains("skipped image.txt: binary file"),
+        "{stderr}"
+    );
     assert!(stderr.contains("missing.txt"), "{stderr}");
     let out = dir.path().join("out");
     let report = report(&out);

@@ -19,7 +19,7 @@ use scour::walk::Input;
 use scour::{FileReport, process};
 
 use super::cache::Cache;
-use super::{Common, EXIT_CHANGES, EXIT_ERROR, progress_bar, replace_atomically};
+use super::{Common, EXIT_CHANGES, EXIT_ERROR, print_problems, progress_bar, replace_atomically};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -187,32 +187,6 @@ fn rules_of(report: &FileReport) -> String {
     rules.join(", ")
 }
 
-/// Errors and skipped files on stderr; true if any file errored.
-fn report_problems(checked: &[Checked]) -> bool {
-    let mut errors = false;
-    for c in checked {
-        match c.report.status {
-            Status::Error => {
-                errors = true;
-                eprintln!(
-                    "scour: {}: {}",
-                    c.report.path,
-                    c.report.error.as_deref().unwrap_or("")
-                );
-            }
-            Status::Skipped => {
-                eprintln!(
-                    "scour: skipped {}: {}",
-                    c.report.path,
-                    c.report.error.as_deref().unwrap_or("")
-                );
-            }
-            _ => {}
-        }
-    }
-    errors
-}
-
 pub fn run_check(args: CheckArgs) -> Result<ExitCode, String> {
     let mode = if args.diff { Mode::Diff } else { Mode::Check };
     let checked = check_all(&args.common, &args.paths, args.no_cache, mode)?;
@@ -248,7 +222,7 @@ pub fn run_check(args: CheckArgs) -> Result<ExitCode, String> {
         }
     }
     drop(out);
-    let errors = report_problems(&checked);
+    let errors = print_problems(checked.iter().map(|c| &c.report));
     eprintln!(
         "scour: {} files checked: {changed} would change, {findings} findings ({failing} failing)",
         checked.len()
@@ -281,7 +255,7 @@ fn write_diff(out: &mut impl Write, diff: &str, colour: bool) {
 
 pub fn run_fix(args: FixArgs) -> Result<ExitCode, String> {
     let checked = check_all(&args.common, &args.paths, args.no_cache, Mode::Fix)?;
-    let mut errors = report_problems(&checked);
+    let mut errors = print_problems(checked.iter().map(|c| &c.report));
     let mut fixed = 0;
     for c in &checked {
         match &c.rewrite {

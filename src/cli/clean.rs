@@ -9,11 +9,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use scour::report::Status;
 use scour::walk::Input;
 use scour::{Config, FileReport, Report, process};
 
-use super::{Common, EXIT_ERROR, is_stdin, progress_bar};
+use super::{Common, EXIT_ERROR, is_stdin, print_problems, progress_bar};
 
 #[derive(Debug, clap::Args)]
 pub struct CleanArgs {
@@ -91,14 +90,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         started.elapsed().as_secs_f64(),
         out.display()
     );
-    for file in &report.files {
-        let note = file.error.as_deref().unwrap_or("");
-        match file.status {
-            Status::Error => eprintln!("scour: {}: {note}", file.path),
-            Status::Skipped => eprintln!("scour: skipped {}: {note}", file.path),
-            _ => {}
-        }
-    }
+    print_problems(&report.files);
     Ok(if s.errors > 0 {
         ExitCode::from(EXIT_ERROR)
     } else {

@@ -112,6 +112,23 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     }
 }
 
+/// Prints errors and skipped files on stderr; true if any file errored.
+fn print_problems<'r>(reports: impl IntoIterator<Item = &'r scour::FileReport>) -> bool {
+    let mut errors = false;
+    for report in reports {
+        let note = report.error.as_deref().unwrap_or("");
+        match report.status {
+            scour::report::Status::Error => {
+                errors = true;
+                eprintln!("scour: {}: {note}", report.path);
+            }
+            scour::report::Status::Skipped => eprintln!("scour: skipped {}: {note}", report.path),
+            _ => {}
+        }
+    }
+    errors
+}
+
 /// `-` as the only input means standard input.
 fn is_stdin(inputs: &[PathBuf]) -> bool {
     inputs.len() == 1 && inputs[0].as_os_str() == "-"
