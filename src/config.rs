@@ -49,6 +49,8 @@ pub enum RuleLevel {
 /// The configuration one document is cleaned with.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
+    /// Read input as this encoding instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     pub spacing: Spacing,
     /// Rules set explicitly, by id; the others are on at their default severity.
     pub rules: BTreeMap<String, RuleLevel>,

@@ -28,29 +28,51 @@ pub use report::{FileReport, Report};
 
 /// Everything scour produces for one input file.
 #[derive(Debug)]
-pub struct Processed {
+pub struct Processed<'a> {
+    /// The decoded input, or `None` when it could not be decoded.
+    pub source: Option<std::borrow::Cow<'a, str>>,
     /// The clean text, or `None` when the file could not be decoded.
     pub clean: Option<String>,
-    /// A unified diff from the input to the clean text (empty when unchanged).
-    pub diff: String,
     pub report: FileReport,
+}
+
+impl Processed<'_> {
+    /// A unified diff from the input to the clean text (empty when unchanged or undecodable).
+    pub fn diff(&self) -> String {
+        match (&self.source, &self.clean) {
+            (Some(source), Some(clean)) => diff::unified(source, clean, &self.report.path),
+            _ => String::new(),
+        }
+    }
+
+    /// Writes the unified diff to `out` as it is computed (a diff can be as large as its file).
+    pub fn write_diff(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        match (&self.source, &self.clean) {
+            (Some(source), Some(clean)) => {
+                diff::write_unified(source, clean, &self.report.path, out)
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Decodes and cleans one file. `path` is the `/`-separated relative path used in the diff
 /// headers and the report.
-pub fn process(path: &str, bytes: &[u8], config: &Config) -> Processed {
-    match decode::decode(bytes) {
-        Ok(source) => {
-            let cleaned = clean_text(source, config);
+pub fn process<'a>(path: &str, bytes: &'a [u8], config: &Config) -> Processed<'a> {
+    match decode::decode(bytes, config.encoding) {
+        Ok(decoded) => {
+            let cleaned = clean_text(&decoded.text, config);
+            let (mut report, clean) = FileReport::cleaned(path.to_string(), bytes, cleaned, config);
+            report.encoding = Some(decoded.encoding);
             Processed {
-                diff: diff::unified(source, &cleaned.text, path),
-                report: FileReport::cleaned(path.to_string(), bytes, &cleaned, config),
-                clean: Some(cleaned.text),
+                source: Some(decoded.text),
+                clean: Some(clean),
+                report,
             }
         }
         Err(error) => Processed {
+            source: None,
             clean: None,
-            diff: String::new(),
             report: match error {
                 decode::DecodeError::Binary { .. } => {
                     FileReport::skipped(path.to_string(), error.to_string())

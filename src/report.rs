@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
@@ -18,6 +20,15 @@ pub struct Report {
     pub settings: Option<String>,
     pub summary: Summary,
     pub files: Vec<FileReport>,
+}
+
+/// The head of a report whose files are written one by one (see [`write_streamed`]).
+#[derive(Debug, Serialize)]
+struct Head<'a> {
+    schema: u32,
+    scour_version: &'static str,
+    settings: Option<String>,
+    summary: &'a Summary,
 }
 
 #[derive(Debug, Default, Serialize, PartialEq, Eq)]
@@ -51,6 +62,10 @@ pub struct FileReport {
     /// Why the file could not be cleaned (status `error`) or was skipped (status `skipped`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The encoding the input was read as (`UTF-8`, `gb18030`, `Big5`, `UTF-16LE`…); the
+    /// output is always UTF-8, and edit spans are byte offsets of the decoded text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_sha256: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -82,7 +97,7 @@ pub struct BlockReport {
 #[derive(Debug, Serialize, PartialEq)]
 pub struct EditReport {
     pub rule: &'static str,
-    pub reason: String,
+    pub reason: Cow<'static, str>,
     pub confidence: f32,
     /// 1-based source line where the change starts.
     pub line: usize,
@@ -91,13 +106,20 @@ pub struct EditReport {
     /// The text removed and inserted, as the rule saw it: replaying the edits rule by rule
     /// turns the input into the output.
     pub removed: String,
-    pub inserted: String,
+    pub inserted: Cow<'static, str>,
 }
 
 impl FileReport {
-    pub fn cleaned(path: String, input: &[u8], cleaned: &Cleaned, config: &Config) -> Self {
+    /// The report of a cleaned file, taking the edits' text rather than copying it; gives
+    /// back the clean text.
+    pub fn cleaned(
+        path: String,
+        input: &[u8],
+        cleaned: Cleaned,
+        config: &Config,
+    ) -> (Self, String) {
         let changed = !cleaned.edits.is_empty();
-        FileReport {
+        let report = FileReport {
             path,
             status: if changed {
                 Status::Changed
@@ -105,19 +127,20 @@ impl FileReport {
                 Status::Unchanged
             },
             error: None,
+            encoding: None,
             input_sha256: Some(crate::hash::sha256_hex(input)),
             output_sha256: Some(crate::hash::sha256_hex(cleaned.text.as_bytes())),
             edits: cleaned
                 .edits
-                .iter()
+                .into_iter()
                 .map(|c| EditReport {
                     rule: c.rule.id,
-                    reason: c.reason.to_string(),
+                    reason: c.reason,
                     confidence: c.confidence,
                     line: c.line,
                     span: [c.source.start, c.source.end],
-                    removed: c.removed.clone(),
-                    inserted: c.inserted.to_string(),
+                    removed: c.removed,
+                    inserted: c.inserted,
                 })
                 .collect(),
             findings: cleaned
@@ -139,7 +162,8 @@ impl FileReport {
                     lines: [b.first_line, b.last_line],
                 })
                 .collect(),
-        }
+        };
+        (report, cleaned.text)
     }
 
     /// An unchanged file that was not cleaned again (the cache knew it was clean).
@@ -163,6 +187,7 @@ impl FileReport {
             path,
             status: Status::Error,
             error: Some(error),
+            encoding: None,
             input_sha256: None,
             output_sha256: None,
             edits: Vec::new(),
@@ -172,33 +197,52 @@ impl FileReport {
     }
 }
 
-impl Report {
-    /// A report of `files`, sorted by path, with their summary.
-    pub fn new(settings: Option<&std::path::Path>, mut files: Vec<FileReport>) -> Self {
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut summary = Summary {
-            files: files.len(),
-            ..Summary::default()
-        };
-        for file in &files {
-            match file.status {
-                Status::Changed => summary.changed += 1,
-                Status::Unchanged => summary.unchanged += 1,
-                Status::Skipped => summary.skipped += 1,
-                Status::Error => summary.errors += 1,
-            }
-            summary.edits += file.edits.len();
-            for edit in &file.edits {
-                *summary.edits_by_rule.entry(edit.rule).or_default() += 1;
-            }
-            summary.findings += file.findings.len();
-            for finding in &file.findings {
-                *summary
-                    .findings_by_rule
-                    .entry(finding.rule.clone())
-                    .or_default() += 1;
-            }
+impl Summary {
+    /// Adds another summary's counts.
+    pub fn merge(&mut self, other: Summary) {
+        self.files += other.files;
+        self.changed += other.changed;
+        self.unchanged += other.unchanged;
+        self.skipped += other.skipped;
+        self.errors += other.errors;
+        self.edits += other.edits;
+        self.findings += other.findings;
+        for (rule, n) in other.edits_by_rule {
+            *self.edits_by_rule.entry(rule).or_default() += n;
         }
+        for (rule, n) in other.findings_by_rule {
+            *self.findings_by_rule.entry(rule).or_default() += n;
+        }
+    }
+
+    /// Counts one file in.
+    pub fn add(&mut self, file: &FileReport) {
+        self.files += 1;
+        match file.status {
+            Status::Changed => self.changed += 1,
+            Status::Unchanged => self.unchanged += 1,
+            Status::Skipped => self.skipped += 1,
+            Status::Error => self.errors += 1,
+        }
+        self.edits += file.edits.len();
+        for edit in &file.edits {
+            *self.edits_by_rule.entry(edit.rule).or_default() += 1;
+        }
+        self.findings += file.findings.len();
+        for finding in &file.findings {
+            *self
+                .findings_by_rule
+                .entry(finding.rule.clone())
+                .or_default() += 1;
+        }
+    }
+}
+
+impl Report {
+    /// A report of `files`, in the order given, with their summary.
+    pub fn new(settings: Option<&std::path::Path>, files: Vec<FileReport>) -> Self {
+        let mut summary = Summary::default();
+        files.iter().for_each(|f| summary.add(f));
         Report {
             schema: SCHEMA_VERSION,
             scour_version: env!("CARGO_PKG_VERSION"),
@@ -208,9 +252,49 @@ impl Report {
         }
     }
 
-    pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self).expect("report serializes");
-        json.push('\n');
-        json
+    /// Writes the report as JSON.
+    pub fn write_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut out, self)?;
+        out.write_all(b"\n")
     }
+}
+
+impl FileReport {
+    /// This file's entry of `report.json`, to be spilled and later passed to
+    /// [`write_streamed`].
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.write_json(&mut out).expect("writing to memory");
+        out
+    }
+
+    /// Writes this file's entry of `report.json` as it is serialized.
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(out, self).map_err(std::io::Error::from)
+    }
+}
+
+/// Writes a report whose file entries (each from [`FileReport::to_json`]) come one by one,
+/// so a batch never holds all of them: the same JSON as [`Report::write_json`] gives.
+pub fn write_streamed(
+    mut out: impl std::io::Write,
+    settings: Option<&std::path::Path>,
+    summary: &Summary,
+    files: impl IntoIterator<Item = std::io::Result<Vec<u8>>>,
+) -> std::io::Result<()> {
+    let head = Head {
+        schema: SCHEMA_VERSION,
+        scour_version: env!("CARGO_PKG_VERSION"),
+        settings: settings.map(|p| p.display().to_string()),
+        summary,
+    };
+    let head = serde_json::to_vec_pretty(&head)?;
+    // The head without its closing brace, then the files array.
+    out.write_all(&head[..head.len() - 2])?;
+    out.write_all(b",\n  \"files\": [")?;
+    for (i, file) in files.into_iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        out.write_all(&file?)?;
+    }
+    out.write_all(b"\n  ]\n}\n")
 }

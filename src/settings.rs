@@ -4,6 +4,7 @@
 //!
 //! ```toml
 //! spacing = "keep"                 # or "add"
+//! encoding = "gb18030"             # read input as this instead of detecting
 //! fail-on = "warning"              # check fails on findings at or above: info, warning, error
 //! include = ["**/*.txt", "**/*.md"]
 //! exclude = ["drafts/**"]
@@ -21,6 +22,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use encoding_rs::Encoding;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
@@ -35,6 +37,7 @@ pub const DEFAULT_INCLUDE: &[&str] = &["**/*.txt", "**/*.text", "**/*.md"];
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSettings {
+    encoding: Option<String>,
     spacing: Option<SpacingName>,
     fail_on: Option<SeverityName>,
     include: Option<Vec<String>>,
@@ -47,6 +50,7 @@ struct RawSettings {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawOverride {
     files: Vec<String>,
+    encoding: Option<String>,
     spacing: Option<SpacingName>,
     rules: Option<BTreeMap<String, LevelName>>,
 }
@@ -136,6 +140,7 @@ impl std::error::Error for SettingsError {}
 #[derive(Debug, Clone)]
 struct Override {
     files: GlobSet,
+    encoding: Option<&'static Encoding>,
     spacing: Option<Spacing>,
     rules: BTreeMap<String, RuleLevel>,
 }
@@ -209,6 +214,7 @@ impl Settings {
             .map(|o| {
                 Ok(Override {
                     files: glob_set(&o.files)?,
+                    encoding: o.encoding.as_deref().map(encoding).transpose()?,
                     spacing: o.spacing.map(Spacing::from),
                     rules: rule_levels(o.rules)?,
                 })
@@ -219,6 +225,7 @@ impl Settings {
             root: root.to_path_buf(),
             fail_on: raw.fail_on.map_or(Severity::Warning, Severity::from),
             base: Config {
+                encoding: raw.encoding.as_deref().map(encoding).transpose()?,
                 spacing: raw.spacing.map_or(Spacing::Keep, Spacing::from),
                 rules: rule_levels(raw.rules)?,
             },
@@ -234,6 +241,9 @@ impl Settings {
         for o in self.overrides.iter().filter(|o| o.files.is_match(rel)) {
             if let Some(spacing) = o.spacing {
                 config.spacing = spacing;
+            }
+            if o.encoding.is_some() {
+                config.encoding = o.encoding;
             }
             config
                 .rules
@@ -261,6 +271,13 @@ impl Settings {
             .ok()
             .map(Path::to_path_buf)
     }
+}
+
+/// The encoding with this WHATWG label (`gb18030`, `gbk`, `big5`, `utf-16le`, …).
+pub fn encoding(label: &str) -> Result<&'static Encoding, String> {
+    Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+        format!("unknown encoding {label:?} (WHATWG labels: utf-8, gb18030, big5, utf-16le, …)")
+    })
 }
 
 fn has_tool_scour(path: &Path) -> bool {

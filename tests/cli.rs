@@ -204,11 +204,16 @@ fn output_is_byte_identical_whatever_the_thread_count() {
 fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
     let dir = article_tree();
     let articles = dir.path().join("articles");
-    std::fs::write(
-        articles.join("gbk.txt"),
-        b"\xd6\xd0\xce\xc4,\xd6\xd0\xce\xc4",
-    )
-    .unwrap();
+    let (gbk, _, _) = encoding_rs::GB18030
+        .encode("海南省直机关党建工作,成效显著。省委直属机关工委联合举办大赛。");
+    std::fs::write(articles.join("gbk.txt"), gbk).unwrap();
+    let corrupt = [
+        "正常的中文文本，".as_bytes(),
+        b"\xFF\xFE",
+        "后面还有更多内容。".as_bytes(),
+    ]
+    .concat();
+    std::fs::write(articles.join("corrupt.txt"), corrupt).unwrap();
     std::fs::write(articles.join("image.txt"), b"\x89PNG\r\n\x1a\n\x00\x00").unwrap();
     std::fs::write(articles.join("empty.txt"), b"").unwrap();
     let run = scour(
@@ -217,7 +222,10 @@ fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
     );
     assert_eq!(run.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("gbk.txt: not valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("corrupt.txt: invalid UTF-8 at byte 24 (line 1)"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("skipped image.txt: binary file"),
         "{stderr}"
@@ -227,10 +235,21 @@ fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
     let report = report(&out);
     assert_eq!(report["summary"]["errors"], 2);
     assert_eq!(report["summary"]["skipped"], 1);
-    assert_eq!(report["summary"]["changed"], 5);
+    assert_eq!(report["summary"]["changed"], 6);
+    let gbk = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "gbk.txt")
+        .unwrap();
+    assert_eq!(gbk["encoding"], "gb18030");
+    assert_eq!(
+        std::fs::read_to_string(out.join("clean/gbk.txt")).unwrap(),
+        "海南省直机关党建工作，成效显著。省委直属机关工委联合举办大赛。\n"
+    );
     assert!(out.join("clean/000_e91db76072d210f8.txt").is_file());
     assert_eq!(std::fs::read(out.join("clean/empty.txt")).unwrap(), b"");
-    assert!(!out.join("clean/gbk.txt").exists());
+    assert!(!out.join("clean/corrupt.txt").exists());
 }
 
 #[test]

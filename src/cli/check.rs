@@ -166,7 +166,7 @@ fn check_one(
     Checked {
         failing: failing(&processed.report.findings),
         diff: if mode == Mode::Diff {
-            processed.diff
+            processed.diff()
         } else {
             String::new()
         },

@@ -9,10 +9,15 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use scour::report::Status;
+use scour::report::{self, Summary};
 use scour::walk::Input;
-use scour::{Config, FileReport, Report, process};
+use scour::{Config, FileReport, process};
 
 use super::{Common, EXIT_ERROR, is_stdin, print_problems, progress_bar};
+
+/// Where file reports wait, inside the output directory, until report.json is written.
+const PARTS: &str = ".report-parts";
 
 #[derive(Debug, clap::Args)]
 pub struct CleanArgs {
@@ -44,41 +49,72 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     prepare_output(out)?;
 
     let started = Instant::now();
-    let mut reports = Vec::new();
+    // Problems found before cleaning (walk errors, clashing output paths), then the files.
+    let mut problems = Vec::new();
     let mut taken = HashSet::new();
     let mut inputs = Vec::new();
     for found in args.common.inputs(&args.inputs, &settings) {
         match found {
             Ok(input) if taken.insert(input.rel.clone()) => inputs.push(input),
-            Ok(input) => reports.push(FileReport::failed(
+            Ok(input) => problems.push(FileReport::failed(
                 input.path.display().to_string(),
                 format!(
                     "output path clean/{} is taken by an earlier input",
                     input.rel
                 ),
             )),
-            Err(e) => reports.push(FileReport::failed(e.path, e.message)),
+            Err(e) => problems.push(FileReport::failed(e.path, e.message)),
         }
     }
 
+    // Each file's report entry is spilled to disk as it is made; only counts stay in memory.
+    let parts = out.join(PARTS);
+    std::fs::create_dir_all(&parts)
+        .map_err(|e| format!("cannot create {}: {e}", parts.display()))?;
     let progress = progress_bar(inputs.len() as u64);
-    let cleaned: Vec<FileReport> = pool.install(|| {
+    let cleaned: Vec<Result<(Summary, Option<FileReport>), String>> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|input| {
+            .enumerate()
+            .map(|(index, input)| {
                 let config = args.common.config_for(&settings, input);
                 let report = clean_file(input, out, &config);
                 progress.inc(1);
+                let mut summary = Summary::default();
+                summary.add(&report);
+                let part = parts.join(format!("{index:08}.json"));
+                let mut writer = std::io::BufWriter::new(create(&part)?);
                 report
+                    .write_json(&mut writer)
+                    .and_then(|()| std::io::Write::flush(&mut writer))
+                    .map_err(|e| format!("cannot write {}: {e}", part.display()))?;
+                let problem = matches!(report.status, Status::Error | Status::Skipped);
+                Ok((summary, problem.then_some(report)))
             })
             .collect()
     });
     progress.finish_and_clear();
-    reports.extend(cleaned);
+    let mut summary = Summary::default();
+    problems.iter().for_each(|p| summary.add(p));
+    let head_problems = problems.len();
+    for result in cleaned {
+        let (file_summary, problem) = result?;
+        summary.merge(file_summary);
+        problems.extend(problem);
+    }
 
-    let report = Report::new(settings.file.as_deref(), reports);
-    write(&out.join("report.json"), report.to_json().as_bytes())?;
-    let s = &report.summary;
+    let files = problems[..head_problems]
+        .iter()
+        .map(|p| Ok(p.to_json()))
+        .chain((0..inputs.len()).map(|i| std::fs::read(parts.join(format!("{i:08}.json")))));
+    let report = out.join("report.json");
+    let mut writer = std::io::BufWriter::new(create(&report)?);
+    report::write_streamed(&mut writer, settings.file.as_deref(), &summary, files)
+        .and_then(|()| std::io::Write::flush(&mut writer))
+        .map_err(|e| format!("cannot write {}: {e}", report.display()))?;
+    let _ = std::fs::remove_dir_all(&parts);
+
+    let s = &summary;
     eprintln!(
         "scour: {} files: {} changed, {} unchanged, {} skipped, {} errors; {} edits in {:.2}s → {}",
         s.files,
@@ -90,7 +126,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         started.elapsed().as_secs_f64(),
         out.display()
     );
-    print_problems(&report.files);
+    print_problems(&problems);
     Ok(if s.errors > 0 {
         ExitCode::from(EXIT_ERROR)
     } else {
@@ -105,15 +141,21 @@ fn clean_file(input: &Input, out: &Path, config: &Config) -> FileReport {
         Err(e) => return FileReport::failed(input.rel.clone(), format!("cannot read: {e}")),
     };
     let processed = process(&input.rel, &bytes, config);
-    let Some(clean) = processed.clean else {
+    let Some(clean) = &processed.clean else {
         return processed.report;
     };
     let rel = rel_path(&input.rel);
     let mut written = write(&out.join("clean").join(&rel), clean.as_bytes());
-    if written.is_ok() && !processed.diff.is_empty() {
+    if written.is_ok() && processed.report.status == Status::Changed {
         let mut diff_path = out.join("diffs").join(&rel).into_os_string();
         diff_path.push(".diff");
-        written = write(Path::new(&diff_path), processed.diff.as_bytes());
+        written = create(Path::new(&diff_path)).and_then(|file| {
+            let mut file = std::io::BufWriter::new(file);
+            processed
+                .write_diff(&mut file)
+                .and_then(|()| std::io::Write::flush(&mut file))
+                .map_err(|e| format!("cannot write {}: {e}", Path::new(&diff_path).display()))
+        });
     }
     match written {
         Ok(()) => processed.report,
@@ -126,12 +168,18 @@ fn rel_path(rel: &str) -> PathBuf {
     rel.split('/').collect()
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+/// Creates the file at `path`, and its directories.
+fn create(path: &Path) -> Result<std::fs::File, String> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::io::Write::write_all(&mut create(path)?, bytes)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Makes `out` ready for a fresh run: creates it, or clears the results of an earlier run.
@@ -149,7 +197,7 @@ fn prepare_output(out: &Path) -> Result<(), String> {
                      earlier scour run; choose a new or empty directory"
                 ));
             }
-            for stale in ["clean", "diffs"] {
+            for stale in ["clean", "diffs", PARTS] {
                 let dir = out.join(stale);
                 if dir.is_dir() {
                     std::fs::remove_dir_all(&dir)

@@ -54,6 +54,10 @@ pub struct Common {
     /// CJK–Latin spacing: keep (newspaper style) or add (pangu style); overrides settings.
     #[arg(long, value_enum)]
     spacing: Option<SpacingArg>,
+    /// Read input as this encoding (a WHATWG label: gb18030, big5, utf-16le…) instead of
+    /// detecting it. Output is always UTF-8.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
     /// Skip excluded files even when they are named on the command line.
     #[arg(long)]
     force_exclude: bool,
@@ -76,12 +80,19 @@ impl Common {
             (None, true) => Ok(Settings::defaults(&cwd)),
             (None, false) => Settings::discover(&cwd),
         };
+        if let Some(label) = &self.encoding {
+            scour::settings::encoding(label)?;
+        }
         settings.map_err(|e| e.to_string())
     }
 
     /// The configuration of one input: its settings, then the command line.
     fn config_for(&self, settings: &Settings, input: &Input) -> Config {
         let mut config = settings.config_for(&input.matched);
+        if let Some(label) = &self.encoding {
+            // Checked in `settings()`.
+            config.encoding = scour::settings::encoding(label).ok();
+        }
         if let Some(spacing) = self.spacing {
             config.spacing = match spacing {
                 SpacingArg::Keep => Spacing::Keep,

@@ -52,7 +52,11 @@ pub fn is_markup(line: &str) -> bool {
 /// is, outside a quoted title), a `|` between parts, or a leading dash (a subtitle). A block
 /// longer than any headline is not one.
 pub fn is_headline_shaped(text: &str) -> bool {
-    text.chars().filter(|c| !c.is_whitespace()).count() <= 80
+    // (`nth` stops counting at 81: blocks grow while rejoin works, and this runs per join.)
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(80)
+        .is_none()
         && (text.starts_with('—') || text.contains(" | ") || has_phrase_spaces(text))
 }
 

@@ -39,6 +39,8 @@ pub struct TextLine<'a> {
     pub indented: bool,
     /// A blank line stands between this block and the previous one.
     pub after_blank: bool,
+    /// The block has CJK letters (kept up to date as blocks join, not rescanned).
+    cjk: bool,
     /// The first line is Markdown structure: it never joins. Read from the first line alone,
     /// so joining cannot change it.
     pub markup: bool,
@@ -64,6 +66,7 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
         let offset = start + (content.as_ptr() as usize - line.as_ptr() as usize);
         let size = LineSize::of(content);
         out.push(TextLine {
+            cjk: content.chars().any(is_cjk_letter),
             markup: is_markup(content),
             content: Cow::Borrowed(content),
             start: offset,
@@ -89,6 +92,7 @@ impl TextLine<'_> {
         content.push_str(&join.replacement);
         content.push_str(&next.content[join.end - next.start..]);
         self.end = next.end;
+        self.cjk |= next.cjk;
         self.chars += next.chars;
         self.lines += next.lines;
         self.last_line = next.last_line;
@@ -98,6 +102,7 @@ impl TextLine<'_> {
     /// with `finish` (the passes after rejoin) applied.
     pub fn read_as_clean(&mut self, finish: impl Fn(&str) -> String) {
         self.content = Cow::Owned(finish(&self.content).trim().to_string());
+        self.cjk = self.content.chars().any(is_cjk_letter);
         let size = LineSize::of(&self.content);
         self.indented = false;
         self.after_blank = true;
@@ -121,7 +126,7 @@ impl TextLine<'_> {
     /// Contains CJK letters. Letters, not punctuation: the punctuation passes after rejoin
     /// change punctuation, and a second run must read the block the same way.
     pub fn is_cjk_text(&self) -> bool {
-        self.content.chars().any(is_cjk_letter)
+        self.cjk
     }
 
     /// The last word is a lower-case Latin word: running text, not a title, stopped there.
