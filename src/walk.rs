@@ -75,7 +75,8 @@ fn walk_directory(root: &Path, settings: &Settings) -> Vec<Result<Input, WalkErr
     let mut found: Vec<Result<Input, WalkError>> = WalkBuilder::new(root)
         .require_git(false)
         .add_custom_ignore_filename(".scourignore")
-        .follow_links(false)
+        // Followed, so a linked article is cleaned; a link loop is reported, not walked.
+        .follow_links(true)
         .build()
         .filter_map(|entry| match entry {
             Err(e) => Some(Err(WalkError {

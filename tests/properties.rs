@@ -120,6 +120,21 @@ proptest! {
     }
 
     #[test]
+    fn edits_account_for_every_changed_character(text in article()) {
+        let cleaned = clean_text(&text, &Config::default());
+        let mut balance = std::collections::HashMap::<char, i64>::new();
+        let mut count = |s: &str, sign: i64| s.chars().for_each(|c| *balance.entry(c).or_default() += sign);
+        count(&text, 1);
+        count(&cleaned.text, -1);
+        for edit in &cleaned.edits {
+            count(&edit.removed, -1);
+            count(&edit.inserted, 1);
+        }
+        balance.retain(|_, n| *n != 0);
+        prop_assert!(balance.is_empty(), "unaccounted {:?} in {:?}", balance, text);
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let processed = process("x.txt", &bytes, &Config::default());
         prop_assert_eq!(processed.clean.is_some(), processed.report.error.is_none());
@@ -158,4 +173,32 @@ fn damaged_full_width_text_is_restored() {
         assert_eq!(restored, expected, "{name}");
     }
     assert!(checked > 200, "too little punctuation exercised: {checked}");
+}
+
+/// The same batch on one thread and on two gives the same bytes, report and all.
+#[test]
+fn thread_count_does_not_change_output() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    use rayon::prelude::*;
+    let mut runner = TestRunner::deterministic();
+    let batch: Vec<String> = (0..cases())
+        .map(|_| article().new_tree(&mut runner).unwrap().current())
+        .collect();
+    let run = |threads: usize| -> Vec<(Option<String>, String)> {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| {
+            batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let processed = process(&format!("{i}.txt"), text.as_bytes(), &Config::default());
+                    let report = String::from_utf8(processed.report.to_json()).unwrap();
+                    let diff = processed.diff();
+                    (processed.clean, report + &diff)
+                })
+                .collect()
+        })
+    };
+    assert_eq!(run(1), run(2));
 }

@@ -144,7 +144,9 @@ fn clean_file(input: &Input, out: &Path, config: &Config) -> FileReport {
     let Some(clean) = &processed.clean else {
         return processed.report;
     };
-    let rel = rel_path(&input.rel);
+    let Some(rel) = rel_path(&input.rel) else {
+        return FileReport::failed(input.rel.clone(), "output path would leave the output directory".into());
+    };
     let mut written = write(&out.join("clean").join(&rel), clean.as_bytes());
     if written.is_ok() && processed.report.status == Status::Changed {
         let mut diff_path = out.join("diffs").join(&rel).into_os_string();
@@ -163,9 +165,13 @@ fn clean_file(input: &Input, out: &Path, config: &Config) -> FileReport {
     }
 }
 
-/// A `/`-separated relative path as a path of this system.
-fn rel_path(rel: &str) -> PathBuf {
-    rel.split('/').collect()
+/// A `/`-separated relative path as a path of this system, if it stays inside the output
+/// directory (no `..`, no root, no drive).
+fn rel_path(rel: &str) -> Option<PathBuf> {
+    let path: PathBuf = rel.split('/').collect();
+    path.components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
+        .then_some(path)
 }
 
 /// Creates the file at `path`, and its directories.
