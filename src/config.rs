@@ -47,13 +47,28 @@ pub enum RuleLevel {
 }
 
 /// The configuration one document is cleaned with.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Read input as this encoding instead of detecting it.
     pub encoding: Option<&'static encoding_rs::Encoding>,
     pub spacing: Spacing,
     /// Rules set explicitly, by id; the others are on at their default severity.
     pub rules: BTreeMap<String, RuleLevel>,
+    /// The shortest repeat `repeat/loop` removes, in characters, in CJK and in Latin text.
+    pub repeat_min_cjk: usize,
+    pub repeat_min_latin: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            encoding: None,
+            spacing: Spacing::default(),
+            rules: BTreeMap::new(),
+            repeat_min_cjk: 50,
+            repeat_min_latin: 200,
+        }
+    }
 }
 
 impl Config {

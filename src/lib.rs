@@ -15,6 +15,7 @@ pub mod layout;
 pub mod normalize;
 pub mod pipeline;
 pub mod rejoin;
+pub mod repeat;
 pub mod report;
 pub mod rules;
 pub mod script;

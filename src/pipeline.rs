@@ -14,6 +14,7 @@ use crate::normalize::{
     spacing::CjkSpacing,
 };
 use crate::rejoin::Rejoin;
+use crate::repeat::Repeats;
 use crate::rules::{Context, Pass, Rule};
 
 /// Every pass, in the order it runs. This list is also the registry of rules.
@@ -29,6 +30,7 @@ pub static PASSES: &[&dyn Pass] = &[
     &PunctWidth,
     &CjkConnector,
     &CjkSpacing,
+    &Repeats,
     &Trim,
     &BlankLines,
 ];

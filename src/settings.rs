@@ -5,6 +5,8 @@
 //! ```toml
 //! spacing = "keep"                 # or "add"
 //! encoding = "gb18030"             # read input as this instead of detecting
+//! repeat-min-cjk = 50              # shortest repeat removed, in CJK / Latin characters
+//! repeat-min-latin = 200
 //! fail-on = "warning"              # check fails on findings at or above: info, warning, error
 //! include = ["**/*.txt", "**/*.md"]
 //! exclude = ["drafts/**"]
@@ -38,6 +40,8 @@ pub const DEFAULT_INCLUDE: &[&str] = &["**/*.txt", "**/*.text", "**/*.md"];
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSettings {
     encoding: Option<String>,
+    repeat_min_cjk: Option<usize>,
+    repeat_min_latin: Option<usize>,
     spacing: Option<SpacingName>,
     fail_on: Option<SeverityName>,
     include: Option<Vec<String>>,
@@ -204,6 +208,7 @@ impl Settings {
     }
 
     fn from_raw(raw: RawSettings, file: Option<PathBuf>, root: &Path) -> Result<Self, String> {
+        let defaults = Config::default();
         let include = raw
             .include
             .unwrap_or_else(|| DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect());
@@ -228,6 +233,8 @@ impl Settings {
                 encoding: raw.encoding.as_deref().map(encoding).transpose()?,
                 spacing: raw.spacing.map_or(Spacing::Keep, Spacing::from),
                 rules: rule_levels(raw.rules)?,
+                repeat_min_cjk: raw.repeat_min_cjk.unwrap_or(defaults.repeat_min_cjk),
+                repeat_min_latin: raw.repeat_min_latin.unwrap_or(defaults.repeat_min_latin),
             },
             include: glob_set(&include)?,
             exclude: glob_set(&raw.exclude.unwrap_or_default())?,

@@ -186,13 +186,17 @@ fn thread_count_does_not_change_output() {
         .map(|_| article().new_tree(&mut runner).unwrap().current())
         .collect();
     let run = |threads: usize| -> Vec<(Option<String>, String)> {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         pool.install(|| {
             batch
                 .par_iter()
                 .enumerate()
                 .map(|(i, text)| {
-                    let processed = process(&format!("{i}.txt"), text.as_bytes(), &Config::default());
+                    let processed =
+                        process(&format!("{i}.txt"), text.as_bytes(), &Config::default());
                     let report = String::from_utf8(processed.report.to_json()).unwrap();
                     let diff = processed.diff();
                     (processed.clean, report + &diff)

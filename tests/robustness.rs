@@ -46,9 +46,15 @@ fn a_batch_of_bad_inputs_gets_per_file_behaviour() {
     std::fs::create_dir_all(inputs.join("nested")).unwrap();
     let write = |name: &str, bytes: &[u8]| std::fs::write(inputs.join(name), bytes).unwrap();
     write("gb18030.txt", &encoding_rs::GB18030.encode(ARTICLE).0);
-    let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
     write("utf16le.txt", &utf16le);
-    let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(ARTICLE.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    let utf16be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(ARTICLE.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
     write("utf16be.txt", &utf16be);
     write("image.txt", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;");
     let truncated = [ARTICLE.as_bytes(), &"中".as_bytes()[..2]].concat();
@@ -71,28 +77,57 @@ fn a_batch_of_bad_inputs_gets_per_file_behaviour() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(2), "{stderr}");
     let out = dir.path().join("out");
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
     let files = report["files"].as_array().unwrap();
-    let file = |name: &str| files.iter().find(|f| f["path"].as_str().unwrap().ends_with(name)).unwrap_or_else(|| panic!("{name} not in report: {stderr}"));
+    let file = |name: &str| {
+        files
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} not in report: {stderr}"))
+    };
 
     let expected = "海南省直机关党建工作，成效显著。\n\n省委直属机关工委联合举办大赛（第二届），共收到案例126个。\n";
-    for (name, encoding) in [("gb18030.txt", "gb18030"), ("utf16le.txt", "UTF-16LE"), ("utf16be.txt", "UTF-16BE"), ("utf8.txt", "UTF-8")] {
+    for (name, encoding) in [
+        ("gb18030.txt", "gb18030"),
+        ("utf16le.txt", "UTF-16LE"),
+        ("utf16be.txt", "UTF-16BE"),
+        ("utf8.txt", "UTF-8"),
+    ] {
         assert_eq!(file(name)["encoding"], encoding, "{name}");
-        assert_eq!(std::fs::read_to_string(out.join("clean").join(name)).unwrap(), expected, "{name}");
+        assert_eq!(
+            std::fs::read_to_string(out.join("clean").join(name)).unwrap(),
+            expected,
+            "{name}"
+        );
     }
     assert_eq!(file("image.txt")["status"], "skipped");
     assert_eq!(file("truncated.txt")["status"], "error");
-    assert!(file("truncated.txt")["error"].as_str().unwrap().contains("invalid UTF-8"));
+    assert!(
+        file("truncated.txt")["error"]
+            .as_str()
+            .unwrap()
+            .contains("invalid UTF-8")
+    );
     assert_eq!(file("empty.txt")["status"], "unchanged");
     assert_eq!(std::fs::read(out.join("clean/empty.txt")).unwrap(), b"");
     assert_eq!(file("large.txt")["status"], "changed");
-    assert!(stderr.contains("loop"), "the symlink loop is reported: {stderr}");
+    assert!(
+        stderr.contains("loop"),
+        "the symlink loop is reported: {stderr}"
+    );
     if !root_reads_anyway {
-        assert!(stderr.contains("locked"), "the unreadable directory is reported: {stderr}");
+        assert!(
+            stderr.contains("locked"),
+            "the unreadable directory is reported: {stderr}"
+        );
     }
 
     // Nothing lost: every changed file's edits account for the change.
-    for f in files.iter().filter(|f| f["status"] == "changed" && f["encoding"] == "UTF-8") {
+    for f in files
+        .iter()
+        .filter(|f| f["status"] == "changed" && f["encoding"] == "UTF-8")
+    {
         let name = f["path"].as_str().unwrap();
         let input = std::fs::read_to_string(inputs.join(name)).unwrap();
         let output = std::fs::read_to_string(out.join("clean").join(name)).unwrap();
@@ -104,8 +139,17 @@ fn a_batch_of_bad_inputs_gets_per_file_behaviour() {
 fn edits_account_for_every_change_in_the_bundled_articles() {
     let dir = tempfile::tempdir().unwrap();
     let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
-    assert!(scour(&["clean", articles.to_str().unwrap(), "--out", "out"], dir.path()).status.success());
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap()).unwrap();
+    assert!(
+        scour(
+            &["clean", articles.to_str().unwrap(), "--out", "out"],
+            dir.path()
+        )
+        .status
+        .success()
+    );
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap())
+            .unwrap();
     for f in report["files"].as_array().unwrap() {
         let name = f["path"].as_str().unwrap();
         let input = std::fs::read_to_string(articles.join(name)).unwrap();
@@ -117,9 +161,18 @@ fn edits_account_for_every_change_in_the_bundled_articles() {
 #[test]
 fn forced_encoding_and_bad_labels() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("big5.txt"), encoding_rs::BIG5.encode("臺灣報導,內容。").0).unwrap();
+    std::fs::write(
+        dir.path().join("big5.txt"),
+        encoding_rs::BIG5.encode("臺灣報導,內容。").0,
+    )
+    .unwrap();
     let forced = scour(&["check", "--encoding", "big5", "big5.txt"], dir.path());
-    assert_eq!(forced.status.code(), Some(1), "{}", String::from_utf8_lossy(&forced.stderr));
+    assert_eq!(
+        forced.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
     let wrong = scour(&["check", "--encoding", "utf-8", "big5.txt"], dir.path());
     assert_eq!(wrong.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("not valid UTF-8"));

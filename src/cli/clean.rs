@@ -145,7 +145,10 @@ fn clean_file(input: &Input, out: &Path, config: &Config) -> FileReport {
         return processed.report;
     };
     let Some(rel) = rel_path(&input.rel) else {
-        return FileReport::failed(input.rel.clone(), "output path would leave the output directory".into());
+        return FileReport::failed(
+            input.rel.clone(),
+            "output path would leave the output directory".into(),
+        );
     };
     let mut written = write(&out.join("clean").join(&rel), clean.as_bytes());
     if written.is_ok() && processed.report.status == Status::Changed {

@@ -267,6 +267,7 @@ impl Pass for Rejoin {
         let mut blocks = text_lines(text);
         let mut words = None;
         let mut edits = Vec::new();
+        let mut as_clean = false;
         loop {
             let shape = DocumentShape::read(&blocks);
             let joined = edits.len();
@@ -288,13 +289,15 @@ impl Pass for Rejoin {
                     break;
                 }
             }
-            if edits.len() == joined {
+            // Done when a pass over the blocks read as clean text joins nothing.
+            if as_clean && edits.len() == joined {
                 report_uncertain(&shape, &blocks, context);
                 return edits;
             }
             for block in &mut blocks {
                 block.read_as_clean(|text| context.finish(text));
             }
+            as_clean = true;
         }
     }
 }

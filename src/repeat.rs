@@ -1,0 +1,209 @@
+//! Repeats: a scraper that loops copies a stretch of an article again, often starting and
+//! ending mid-sentence. Repeated spans are found on a folded view of the text (white space
+//! dropped, punctuation width folded, so `,` and `，` copies match) at character granularity;
+//! the first copy is kept and every later one removed, and a paragraph cut where a copy began
+//! or ended is reported as truncated.
+//!
+//! Linear time: the windows of half the minimum length are hashed (a rolling polynomial hash)
+//! at every position, but only every (L/2)-th is remembered, and every repeat of length L
+//! contains a remembered window. A copy's source is earlier original text, so a copy that
+//! straddles two earlier copies (a loop restarting mid-paragraph) is still found.
+
+use std::collections::HashMap;
+
+use crate::config::{Config, Severity};
+use crate::edit::Edit;
+use crate::finding::Finding;
+use crate::rules::{Context, Pass, Rule};
+use crate::script::is_cjk_letter;
+
+pub const LOOP: Rule = Rule {
+    id: "repeat/loop",
+    summary: "remove text the scraper repeated (a looping section); keep the first copy",
+    explanation: "A span that repeats earlier text of the article, at least `repeat-min-cjk` (50) \
+                  characters of CJK text or `repeat-min-latin` (200) of Latin text long, compared \
+                  without white space and with punctuation width folded, is removed: the first \
+                  copy stays. Legitimate repeats in news articles (a quoted slogan, a name) are \
+                  much shorter.",
+    example: (
+        "省委工委强化精准指导，督促各单位党组织严格落实组织生活制度，深化支部创建，引导基层党组织主动融入中心工作，发挥战斗堡垒作用。\n\n省委工委强化精准指导,督促各单位党组织严格落实组织生活制度,深化支部创建,引导基层党组织主动融入中心工作,发挥战斗堡垒作用。\n",
+        "省委工委强化精准指导，督促各单位党组织严格落实组织生活制度，深化支部创建，引导基层党组织主动融入中心工作，发挥战斗堡垒作用。\n",
+    ),
+    finding_severity: None,
+    example_config: Config::default,
+};
+
+pub const TRUNCATED: Rule = Rule {
+    id: "finding/truncated",
+    summary: "a paragraph that stops mid-sentence (text was lost)",
+    explanation: "Reported where a paragraph is cut: where a repeated copy began or ended in the \
+                  middle of a line (the loop's seam). Text is never invented; a person decides.",
+    example: (
+        "省委工委强化精准指导，督促各单位党组织严格落实组织生活制度，深化支部创建，引导基层党组织主动融入中心工作，发挥战斗堡垒作用。\n\n开展志愿服务活动。深化精神省委工委强化精准指导，督促各单位党组织严格落实组织生活制度，深化支部创建，引导基层党组织主动融入中心工作，发挥战斗堡垒作用。\n",
+        "省委工委强化精准指导，督促各单位党组织严格落实组织生活制度，深化支部创建，引导基层党组织主动融入中心工作，发挥战斗堡垒作用。\n\n开展志愿服务活动。深化精神\n",
+    ),
+    finding_severity: Some(Severity::Warning),
+    example_config: Config::default,
+};
+
+pub struct Repeats;
+
+/// The minimum length of a removed repeat, in characters of the folded text.
+fn min_length(folded: &[(char, usize)], config: &Config) -> usize {
+    let cjk = folded.iter().filter(|(c, _)| is_cjk_letter(*c)).count();
+    if cjk * 2 >= folded.len() {
+        config.repeat_min_cjk
+    } else {
+        config.repeat_min_latin
+    }
+}
+
+/// The text without white space, punctuation folded to one width, with byte offsets.
+fn fold(text: &str) -> Vec<(char, usize)> {
+    text.char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(|(at, c)| {
+            let folded = match c {
+                ',' => '，',
+                ';' => '；',
+                ':' => '：',
+                '?' => '？',
+                '!' => '！',
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            };
+            (folded, at)
+        })
+        .collect()
+}
+
+const BASE: u64 = 0x100_0000_01b3;
+
+/// A later copy `[start, end)` of the earlier text at `source` (folded positions).
+struct Copy {
+    source: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Every later copy of earlier text at least `min` long, left to right, not overlapping.
+fn find_copies(chars: &[char], min: usize) -> Vec<Copy> {
+    let window = (min / 2).max(1);
+    let step = (min - window).max(1);
+    if chars.len() < min + window {
+        return Vec::new();
+    }
+    let power = (1..window).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let mut remembered: HashMap<u64, usize> = HashMap::new();
+    let mut copies = Vec::new();
+    let mut hash = 0u64;
+    for &c in &chars[..window] {
+        hash = hash.wrapping_mul(BASE).wrapping_add(c as u64);
+    }
+    let mut q = 0;
+    // Copies do not overlap each other. Their sources are earlier original text, which may
+    // itself be a removed copy: its own source is earlier still, so by induction the first
+    // occurrence of any text is never removed.
+    let mut kept_until = 0;
+    while q + window <= chars.len() {
+        if q >= kept_until
+            && let Some(&p) = remembered.get(&hash)
+            && chars[p..p + window] == chars[q..q + window]
+        {
+            let back = (1..=p.min(q - kept_until))
+                .take_while(|&k| chars[p - k] == chars[q - k])
+                .count();
+            let forward = (q + window..chars.len())
+                .take_while(|&i| chars[i] == chars[i - q + p])
+                .count();
+            let (source, start, end) = (p - back, q - back, q + window + forward);
+            if end - start >= min {
+                copies.push(Copy { source, start, end });
+                kept_until = end;
+            }
+        }
+        if q % step == 0 {
+            remembered.entry(hash).or_insert(q);
+        }
+        // Roll the window one character on.
+        if q + window < chars.len() {
+            hash = hash
+                .wrapping_sub((chars[q] as u64).wrapping_mul(power))
+                .wrapping_mul(BASE)
+                .wrapping_add(chars[q + window] as u64);
+        }
+        q += 1;
+    }
+    copies
+}
+
+impl Pass for Repeats {
+    fn rules(&self) -> &'static [&'static Rule] {
+        &[&LOOP, &TRUNCATED]
+    }
+
+    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+        let folded = fold(text);
+        let min = min_length(&folded, context.config);
+        if min == 0 {
+            return Vec::new();
+        }
+        let chars: Vec<char> = folded.iter().map(|&(c, _)| c).collect();
+        let byte_end =
+            |i: usize| folded[i].1 + text[folded[i].1..].chars().next().map_or(0, char::len_utf8);
+        let mut edits = Vec::new();
+        for copy in find_copies(&chars, min) {
+            let (start, end) = (folded[copy.start].1, byte_end(copy.end - 1));
+            let excerpt: String = chars[copy.source..copy.source + 12.min(copy.end - copy.start)]
+                .iter()
+                .collect();
+            let reason = format!(
+                "repeats earlier text «{excerpt}…» ({} characters)",
+                copy.end - copy.start
+            );
+            edits.push(Edit::new(start, end, "", &LOOP, reason));
+            // A copy that begins or ends inside a line cuts the paragraph there (the seam).
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+            if !text[line_start..start].trim().is_empty() {
+                let message = "paragraph cut where a repeated copy began (the loop's seam)";
+                context
+                    .findings
+                    .push(Finding::new(start, &TRUNCATED, message));
+            } else if !text[end..line_end].trim().is_empty() {
+                let message =
+                    "paragraph starts mid-sentence where a repeated copy ended (the loop's seam)";
+                context
+                    .findings
+                    .push(Finding::new(end, &TRUNCATED, message));
+            }
+        }
+        edits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_copies;
+
+    fn copies(text: &str, min: usize) -> Vec<(usize, usize, usize)> {
+        let chars: Vec<char> = text.chars().collect();
+        find_copies(&chars, min)
+            .into_iter()
+            .map(|c| (c.source, c.start, c.end))
+            .collect()
+    }
+
+    #[test]
+    fn finds_later_copies_only() {
+        let a = "abcdefghijklmnopqrstuvwxyz0123";
+        assert_eq!(copies(&format!("{a}{a}{a}"), 20), [(0, 30, 90)]);
+        assert_eq!(copies(&format!("XY{a}--{}", &a[5..]), 20), [(7, 34, 59)]);
+        assert!(
+            copies(&format!("{a}{}", &a[..15]), 20).is_empty(),
+            "shorter than the minimum"
+        );
+        assert!(copies("abcabcabcabc", 20).is_empty());
+    }
+}
