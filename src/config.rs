@@ -57,6 +57,8 @@ pub struct Config {
     /// The shortest repeat `repeat/loop` removes, in characters, in CJK and in Latin text.
     pub repeat_min_cjk: usize,
     pub repeat_min_latin: usize,
+    /// The corpus's boilerplate (phase 3), if decided.
+    pub boilerplate: Option<std::sync::Arc<crate::corpus::boilerplate::Boilerplate>>,
 }
 
 impl Default for Config {
@@ -67,6 +69,7 @@ impl Default for Config {
             rules: BTreeMap::new(),
             repeat_min_cjk: 50,
             repeat_min_latin: 200,
+            boilerplate: None,
         }
     }
 }

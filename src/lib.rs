@@ -6,6 +6,7 @@
 
 pub mod classify;
 pub mod config;
+pub mod corpus;
 pub mod decode;
 pub mod diff;
 pub mod edit;

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::classify::{BlockKind, classify};
 use crate::config::Config;
+use crate::corpus::boilerplate::BoilerplatePass;
 use crate::edit::{Bias, Layer, apply};
 use crate::layout::{BlankLines, Trim};
 use crate::normalize::{
@@ -32,6 +33,7 @@ pub static PASSES: &[&dyn Pass] = &[
     &CjkSpacing,
     &Repeats,
     &Trim,
+    &BoilerplatePass,
     &BlankLines,
 ];
 

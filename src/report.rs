@@ -19,6 +19,7 @@ pub struct Report {
     /// The settings file used, if any.
     pub settings: Option<String>,
     pub summary: Summary,
+    pub duplicates: Vec<DuplicateGroup>,
     pub files: Vec<FileReport>,
 }
 
@@ -29,6 +30,7 @@ struct Head<'a> {
     scour_version: &'static str,
     settings: Option<String>,
     summary: &'a Summary,
+    duplicates: &'a [DuplicateGroup],
 }
 
 #[derive(Debug, Default, Serialize, PartialEq, Eq)]
@@ -37,6 +39,7 @@ pub struct Summary {
     pub changed: usize,
     pub unchanged: usize,
     pub skipped: usize,
+    pub duplicates: usize,
     pub errors: usize,
     pub edits: usize,
     pub edits_by_rule: BTreeMap<&'static str, usize>,
@@ -51,6 +54,8 @@ pub enum Status {
     Unchanged,
     /// Not an article (a binary file): left alone, with a note.
     Skipped,
+    /// A duplicate of a kept article (`duplicate_of`): not written to clean/.
+    Duplicate,
     Error,
 }
 
@@ -70,10 +75,35 @@ pub struct FileReport {
     pub input_sha256: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output_sha256: Option<String>,
+    /// For status `duplicate`: the kept copy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<DuplicateReport>,
     pub edits: Vec<EditReport>,
     pub findings: Vec<FindingReport>,
     /// Each block of the clean text: what it is and the source lines it came from.
     pub blocks: Vec<BlockReport>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DuplicateReport {
+    pub path: String,
+    /// `dedup/exact` or `dedup/near`.
+    pub rule: &'static str,
+    pub similarity: f64,
+}
+
+/// A cluster of duplicate articles: the kept one and the others.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DuplicateGroup {
+    pub canonical: String,
+    pub members: Vec<DuplicateMember>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DuplicateMember {
+    pub path: String,
+    pub rule: &'static str,
+    pub similarity: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -128,6 +158,7 @@ impl FileReport {
             },
             error: None,
             encoding: None,
+            duplicate_of: None,
             input_sha256: Some(crate::hash::sha256_hex(input)),
             output_sha256: Some(crate::hash::sha256_hex(cleaned.text.as_bytes())),
             edits: cleaned
@@ -188,6 +219,7 @@ impl FileReport {
             status: Status::Error,
             error: Some(error),
             encoding: None,
+            duplicate_of: None,
             input_sha256: None,
             output_sha256: None,
             edits: Vec::new(),
@@ -204,6 +236,7 @@ impl Summary {
         self.changed += other.changed;
         self.unchanged += other.unchanged;
         self.skipped += other.skipped;
+        self.duplicates += other.duplicates;
         self.errors += other.errors;
         self.edits += other.edits;
         self.findings += other.findings;
@@ -222,6 +255,7 @@ impl Summary {
             Status::Changed => self.changed += 1,
             Status::Unchanged => self.unchanged += 1,
             Status::Skipped => self.skipped += 1,
+            Status::Duplicate => self.duplicates += 1,
             Status::Error => self.errors += 1,
         }
         self.edits += file.edits.len();
@@ -248,6 +282,7 @@ impl Report {
             scour_version: env!("CARGO_PKG_VERSION"),
             settings: settings.map(|p| p.display().to_string()),
             summary,
+            duplicates: Vec::new(),
             files,
         }
     }
@@ -280,6 +315,7 @@ pub fn write_streamed(
     mut out: impl std::io::Write,
     settings: Option<&std::path::Path>,
     summary: &Summary,
+    duplicates: &[DuplicateGroup],
     files: impl IntoIterator<Item = std::io::Result<Vec<u8>>>,
 ) -> std::io::Result<()> {
     let head = Head {
@@ -287,6 +323,7 @@ pub fn write_streamed(
         scour_version: env!("CARGO_PKG_VERSION"),
         settings: settings.map(|p| p.display().to_string()),
         summary,
+        duplicates,
     };
     let head = serde_json::to_vec_pretty(&head)?;
     // The head without its closing brace, then the files array.

@@ -73,8 +73,13 @@ impl PartialEq for Rule {
     }
 }
 
-/// Every rule, in pipeline order.
+/// Every rule: the pipeline's, in pipeline order, then the corpus phase's.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
+    pipeline_rules().chain(crate::corpus::RULES.iter().copied())
+}
+
+/// The rules the per-document pipeline applies.
+fn pipeline_rules() -> impl Iterator<Item = &'static Rule> {
     crate::pipeline::PASSES
         .iter()
         .flat_map(|pass| pass.rules().iter().copied())
@@ -120,7 +125,7 @@ mod tests {
 
     #[test]
     fn every_example_cleans_as_documented() {
-        for rule in all() {
+        for rule in pipeline_rules() {
             let (input, expected) = rule.example;
             let out = crate::clean_text(input, &(rule.example_config)());
             assert_eq!(out.text, expected, "example of {}", rule.id);

@@ -235,6 +235,7 @@ impl Settings {
                 rules: rule_levels(raw.rules)?,
                 repeat_min_cjk: raw.repeat_min_cjk.unwrap_or(defaults.repeat_min_cjk),
                 repeat_min_latin: raw.repeat_min_latin.unwrap_or(defaults.repeat_min_latin),
+                boilerplate: None,
             },
             include: glob_set(&include)?,
             exclude: glob_set(&raw.exclude.unwrap_or_default())?,

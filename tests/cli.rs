@@ -79,7 +79,7 @@ fn clean_writes_the_mirror_tree_diffs_and_report() {
     );
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
-        stderr.contains("6 files: 5 changed, 1 unchanged, 0 skipped, 0 errors"),
+        stderr.contains("6 files: 5 changed, 1 unchanged, 0 duplicates, 0 skipped, 0 errors"),
         "{stderr}"
     );
     assert!(run.stdout.is_empty());

@@ -9,8 +9,12 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use scour::report::Status;
-use scour::report::{self, Summary};
+use std::sync::Arc;
+
+use scour::corpus::boilerplate::Boilerplate;
+use scour::corpus::index::Index;
+use scour::corpus::{self, Article, Fingerprints};
+use scour::report::{self, DuplicateGroup, DuplicateMember, DuplicateReport, Status, Summary};
 use scour::walk::Input;
 use scour::{Config, FileReport, process};
 
@@ -28,7 +32,35 @@ pub struct CleanArgs {
     #[arg(short, long, value_name = "DIR")]
     out: Option<PathBuf>,
     #[command(flatten)]
+    corpus: CorpusArgs,
+    #[command(flatten)]
     common: Common,
+}
+
+/// Options of the corpus phase: boilerplate and duplicates across the batch.
+#[derive(Debug, clap::Args)]
+struct CorpusArgs {
+    /// A corpus index to read what earlier batches learned from, and to add this batch to.
+    #[arg(long, value_name = "PATH")]
+    index: Option<PathBuf>,
+    /// Remove boilerplate blocks, or only report them.
+    #[arg(long, value_enum, default_value_t = BoilerplateMode::Remove)]
+    boilerplate: BoilerplateMode,
+    /// A block in at least this many distinct articles is boilerplate.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    min_articles: u32,
+    /// Articles at least this similar (Jaccard of shingles) are near duplicates.
+    #[arg(long, value_name = "J", default_value_t = 0.8)]
+    similarity: f64,
+    /// Write duplicates to clean/ too (they are still listed in report.json).
+    #[arg(long)]
+    keep_duplicates: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum BoilerplateMode {
+    Remove,
+    Report,
 }
 
 pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
@@ -46,6 +78,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         .as_deref()
         .ok_or("--out DIR is required (or give `-` to filter stdin to stdout)")?;
     let pool = args.common.pool()?;
+    let index = args.corpus.index.as_deref().map(Index::load).transpose()?;
     prepare_output(out)?;
 
     let started = Instant::now();
@@ -67,59 +100,148 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         }
     }
 
-    // Each file's report entry is spilled to disk as it is made; only counts stay in memory.
+    // Phase 1: clean every file; each report entry is spilled to disk as it is made, and
+    // only counts and fingerprints stay in memory.
     let parts = out.join(PARTS);
     std::fs::create_dir_all(&parts)
         .map_err(|e| format!("cannot create {}: {e}", parts.display()))?;
     let progress = progress_bar(inputs.len() as u64);
-    let cleaned: Vec<Result<(Summary, Option<FileReport>), String>> = pool.install(|| {
+    let config_of = |input: &Input| args.common.config_for(&settings, input);
+    let mut done: Vec<Done> = pool.install(|| {
         inputs
             .par_iter()
             .enumerate()
-            .map(|(index, input)| {
-                let config = args.common.config_for(&settings, input);
-                let report = clean_file(input, out, &config);
+            .map(|(i, input)| {
+                let (report, fingerprints) = clean_file(input, out, &config_of(input));
                 progress.inc(1);
-                let mut summary = Summary::default();
-                summary.add(&report);
-                let part = parts.join(format!("{index:08}.json"));
-                let mut writer = std::io::BufWriter::new(create(&part)?);
-                report
-                    .write_json(&mut writer)
-                    .and_then(|()| std::io::Write::flush(&mut writer))
-                    .map_err(|e| format!("cannot write {}: {e}", part.display()))?;
-                let problem = matches!(report.status, Status::Error | Status::Skipped);
-                Ok((summary, problem.then_some(report)))
+                Done::new(&parts, i, report, fingerprints)
             })
-            .collect()
-    });
+            .collect::<Result<_, String>>()
+    })?;
     progress.finish_and_clear();
+
+    // Phase 2: decide across the batch and the index.
+    let articles: Vec<(usize, Article)> = done
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            d.fingerprints.as_ref().map(|f| {
+                let article = Article {
+                    path: &inputs[i].rel,
+                    findings: d.findings,
+                    fingerprints: f,
+                };
+                (i, article)
+            })
+        })
+        .collect();
+    let batch: Vec<Article> = articles.iter().map(|(_, a)| *a).collect();
+    let empty = Index::new();
+    let decisions = corpus::decide(
+        &batch,
+        index.as_ref().unwrap_or(&empty),
+        args.corpus.min_articles,
+        args.corpus.similarity,
+        |k| read_shingles(out, &inputs[articles[k].0].rel),
+    );
+
+    // Phase 3: clean again what the decisions touch.
+    let boilerplate = Arc::new(Boilerplate {
+        blocks: decisions.boilerplate.clone(),
+        remove: args.corpus.boilerplate == BoilerplateMode::Remove,
+    });
+    let mut groups: Vec<DuplicateGroup> = Vec::new();
+    let mut redo: Vec<(usize, Option<DuplicateReport>)> = Vec::new();
+    for (k, (i, article)) in articles.iter().enumerate() {
+        let duplicate = decisions.duplicates[k].as_ref().map(|d| DuplicateReport {
+            path: d.canonical.clone(),
+            rule: if d.method == "exact" {
+                "dedup/exact"
+            } else {
+                "dedup/near"
+            },
+            similarity: (d.similarity * 1000.0).round() / 1000.0,
+        });
+        if let Some(d) = &duplicate {
+            let member = DuplicateMember {
+                path: article.path.to_string(),
+                rule: d.rule,
+                similarity: d.similarity,
+            };
+            match groups.iter_mut().find(|g| g.canonical == d.path) {
+                Some(group) => group.members.push(member),
+                None => groups.push(DuplicateGroup {
+                    canonical: d.path.clone(),
+                    members: vec![member],
+                }),
+            }
+        }
+        let has_boilerplate = article
+            .fingerprints
+            .blocks
+            .iter()
+            .any(|b| boilerplate.blocks.contains_key(b));
+        if (duplicate.is_some() && !args.corpus.keep_duplicates) || has_boilerplate {
+            redo.push((*i, duplicate.filter(|_| !args.corpus.keep_duplicates)));
+        }
+    }
+    groups.sort_by(|a, b| a.canonical.cmp(&b.canonical));
+    let redone: Vec<(usize, Done)> = pool.install(|| {
+        redo.into_par_iter()
+            .map(|(i, duplicate)| {
+                let input = &inputs[i];
+                let report = match duplicate {
+                    Some(of) => drop_duplicate(input, out, of),
+                    None => {
+                        let mut config = config_of(input);
+                        config.boilerplate = Some(boilerplate.clone());
+                        clean_file(input, out, &config).0
+                    }
+                };
+                Ok((i, Done::new(&parts, i, report, None)?))
+            })
+            .collect::<Result<_, String>>()
+    })?;
+    for (i, again) in redone {
+        done[i].summary = again.summary;
+        done[i].problem = again.problem;
+    }
+    if let (Some(path), Some(mut index)) = (&args.corpus.index, index) {
+        index.merge(decisions.learned);
+        index.save(path)?;
+    }
+
     let mut summary = Summary::default();
     problems.iter().for_each(|p| summary.add(p));
     let head_problems = problems.len();
-    for result in cleaned {
-        let (file_summary, problem) = result?;
-        summary.merge(file_summary);
-        problems.extend(problem);
+    for d in done {
+        summary.merge(d.summary);
+        problems.extend(d.problem);
     }
-
     let files = problems[..head_problems]
         .iter()
         .map(|p| Ok(p.to_json()))
-        .chain((0..inputs.len()).map(|i| std::fs::read(parts.join(format!("{i:08}.json")))));
+        .chain((0..inputs.len()).map(|i| std::fs::read(part_path(&parts, i))));
     let report = out.join("report.json");
     let mut writer = std::io::BufWriter::new(create(&report)?);
-    report::write_streamed(&mut writer, settings.file.as_deref(), &summary, files)
-        .and_then(|()| std::io::Write::flush(&mut writer))
-        .map_err(|e| format!("cannot write {}: {e}", report.display()))?;
+    report::write_streamed(
+        &mut writer,
+        settings.file.as_deref(),
+        &summary,
+        &groups,
+        files,
+    )
+    .and_then(|()| std::io::Write::flush(&mut writer))
+    .map_err(|e| format!("cannot write {}: {e}", report.display()))?;
     let _ = std::fs::remove_dir_all(&parts);
 
     let s = &summary;
     eprintln!(
-        "scour: {} files: {} changed, {} unchanged, {} skipped, {} errors; {} edits in {:.2}s → {}",
+        "scour: {} files: {} changed, {} unchanged, {} duplicates, {} skipped, {} errors; {} edits in {:.2}s → {}",
         s.files,
         s.changed,
         s.unchanged,
+        s.duplicates,
         s.skipped,
         s.errors,
         s.edits,
@@ -134,21 +256,97 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     })
 }
 
-/// Reads, cleans and writes one input; every failure becomes that file's error.
-fn clean_file(input: &Input, out: &Path, config: &Config) -> FileReport {
+/// What phase 1 keeps of one input: counts, its fingerprints, and its report only if it
+/// is a problem to print.
+struct Done {
+    summary: Summary,
+    problem: Option<FileReport>,
+    fingerprints: Option<Fingerprints>,
+    findings: usize,
+}
+
+impl Done {
+    /// Spills `report` as part `i` and keeps what the batch needs of it.
+    fn new(
+        parts: &Path,
+        i: usize,
+        report: FileReport,
+        fingerprints: Option<Fingerprints>,
+    ) -> Result<Self, String> {
+        let part = part_path(parts, i);
+        let mut writer = std::io::BufWriter::new(create(&part)?);
+        report
+            .write_json(&mut writer)
+            .and_then(|()| std::io::Write::flush(&mut writer))
+            .map_err(|e| format!("cannot write {}: {e}", part.display()))?;
+        let mut summary = Summary::default();
+        summary.add(&report);
+        let problem = matches!(report.status, Status::Error | Status::Skipped);
+        Ok(Done {
+            summary,
+            findings: report.findings.len(),
+            problem: problem.then_some(report),
+            fingerprints,
+        })
+    }
+}
+
+fn part_path(parts: &Path, i: usize) -> PathBuf {
+    parts.join(format!("{i:08}.json"))
+}
+
+/// Shingles of a cleaned article, read back from the output tree.
+fn read_shingles(out: &Path, rel: &str) -> Vec<u64> {
+    let text = rel_path(rel)
+        .and_then(|rel| std::fs::read_to_string(out.join("clean").join(rel)).ok())
+        .unwrap_or_default();
+    corpus::shingles(&corpus::normal::block(&text))
+}
+
+/// A duplicate is not kept: its clean copy goes, and its diff removes everything.
+fn drop_duplicate(input: &Input, out: &Path, of: DuplicateReport) -> FileReport {
+    let Some(rel) = rel_path(&input.rel) else {
+        return FileReport::failed(input.rel.clone(), "bad output path".into());
+    };
+    let _ = std::fs::remove_file(out.join("clean").join(&rel));
+    let source = std::fs::read(&input.path).ok();
+    let text = source
+        .as_deref()
+        .and_then(|b| scour::decode::decode(b, None).ok());
+    let mut diff_path = out.join("diffs").join(&rel).into_os_string();
+    diff_path.push(".diff");
+    if let Some(text) = text {
+        let diff = scour::diff::unified(&text.text, "", &input.rel);
+        if let Err(e) = write(Path::new(&diff_path), diff.as_bytes()) {
+            return FileReport::failed(input.rel.clone(), e);
+        }
+    }
+    FileReport {
+        status: Status::Duplicate,
+        duplicate_of: Some(of),
+        ..FileReport::unchanged(input.rel.clone())
+    }
+}
+
+/// Reads, cleans and writes one input; every failure becomes that file's error. Gives the
+/// report and, for an article that was cleaned, its corpus fingerprints.
+fn clean_file(input: &Input, out: &Path, config: &Config) -> (FileReport, Option<Fingerprints>) {
     let bytes = match std::fs::read(&input.path) {
         Ok(bytes) => bytes,
-        Err(e) => return FileReport::failed(input.rel.clone(), format!("cannot read: {e}")),
+        Err(e) => {
+            return (
+                FileReport::failed(input.rel.clone(), format!("cannot read: {e}")),
+                None,
+            );
+        }
     };
     let processed = process(&input.rel, &bytes, config);
     let Some(clean) = &processed.clean else {
-        return processed.report;
+        return (processed.report, None);
     };
     let Some(rel) = rel_path(&input.rel) else {
-        return FileReport::failed(
-            input.rel.clone(),
-            "output path would leave the output directory".into(),
-        );
+        let error = "output path would leave the output directory".into();
+        return (FileReport::failed(input.rel.clone(), error), None);
     };
     let mut written = write(&out.join("clean").join(&rel), clean.as_bytes());
     if written.is_ok() && processed.report.status == Status::Changed {
@@ -163,8 +361,8 @@ fn clean_file(input: &Input, out: &Path, config: &Config) -> FileReport {
         });
     }
     match written {
-        Ok(()) => processed.report,
-        Err(e) => FileReport::failed(input.rel.clone(), e),
+        Ok(()) => (processed.report, Some(corpus::fingerprints(clean))),
+        Err(e) => (FileReport::failed(input.rel.clone(), e), None),
     }
 }
 

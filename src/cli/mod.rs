@@ -39,6 +39,22 @@ enum Command {
     Fix(check::FixArgs),
     /// List the rules, or explain one.
     Rules(rules::RulesArgs),
+    /// Work with corpus indexes.
+    #[command(subcommand)]
+    Index(IndexCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum IndexCommand {
+    /// Merge shard indexes into one (block counts add up).
+    Merge {
+        /// The indexes to merge.
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        /// The merged index.
+        #[arg(short, long, value_name = "PATH")]
+        out: PathBuf,
+    },
 }
 
 /// Options every processing command takes.
@@ -120,6 +136,24 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Check(args) => check::run_check(args),
         Command::Fix(args) => check::run_fix(args),
         Command::Rules(args) => rules::run(args),
+        Command::Index(IndexCommand::Merge { shards, out }) => {
+            let mut merged = scour::corpus::index::Index::new();
+            for shard in &shards {
+                if !shard.is_file() {
+                    return Err(format!("{}: no such index", shard.display()));
+                }
+                merged.merge(scour::corpus::index::Index::load(shard)?);
+            }
+            merged.save(&out)?;
+            eprintln!(
+                "scour: merged {} indexes: {} blocks, {} articles → {}",
+                shards.len(),
+                merged.blocks.len(),
+                merged.articles.len(),
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -1,0 +1,111 @@
+//! The persisted corpus index: block fingerprint counts and article signatures of earlier
+//! batches, so a batch of five articles still knows its site's boilerplate and the articles
+//! already kept. Versioned JSON; two indexes (shards) merge by adding counts.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub const INDEX_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub version: u32,
+    /// Block fingerprint → in how many distinct articles it was seen.
+    pub blocks: BTreeMap<u64, u32>,
+    pub articles: Vec<IndexedArticle>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexedArticle {
+    pub path: String,
+    /// Hex of the first 16 bytes of the sha256 of the normalized text.
+    pub exact: String,
+    pub minhash: Vec<u32>,
+}
+
+impl Index {
+    /// An empty index of the current version.
+    pub fn new() -> Self {
+        Index {
+            version: INDEX_VERSION,
+            ..Index::default()
+        }
+    }
+
+    /// Reads an index; a missing file is an empty index.
+    pub fn load(path: &Path) -> Result<Index, String> {
+        let text = match std::fs::read_to_string(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Index::new()),
+            Err(e) => return Err(format!("{}: cannot read index: {e}", path.display())),
+            Ok(text) => text,
+        };
+        let index: Index = serde_json::from_str(&text)
+            .map_err(|e| format!("{}: not a scour index: {e}", path.display()))?;
+        if index.version != INDEX_VERSION {
+            return Err(format!(
+                "{}: index version {} (this scour reads {INDEX_VERSION})",
+                path.display(),
+                index.version
+            ));
+        }
+        Ok(index)
+    }
+
+    /// Writes the index atomically (temporary file and rename).
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        let temp = path.with_extension(format!("tmp{}", std::process::id()));
+        let json = serde_json::to_vec(self).expect("an index serializes");
+        std::fs::write(&temp, json)
+            .and_then(|()| std::fs::rename(&temp, path))
+            .map_err(|e| format!("{}: cannot write index: {e}", path.display()))
+    }
+
+    /// Adds `other` in: counts add, articles are kept once per (path, text).
+    pub fn merge(&mut self, other: Index) {
+        for (block, count) in other.blocks {
+            *self.blocks.entry(block).or_default() += count;
+        }
+        for article in other.articles {
+            if !self
+                .articles
+                .iter()
+                .any(|a| a.path == article.path && a.exact == article.exact)
+            {
+                self.articles.push(article);
+            }
+        }
+        self.articles.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saves_loads_and_merges() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.json");
+        assert_eq!(Index::load(&path).unwrap().blocks.len(), 0);
+        let mut a = Index {
+            version: INDEX_VERSION,
+            ..Index::default()
+        };
+        a.blocks.insert(7, 2);
+        a.articles.push(IndexedArticle {
+            path: "a.txt".into(),
+            exact: "00".into(),
+            minhash: vec![1],
+        });
+        a.save(&path).unwrap();
+        let mut loaded = Index::load(&path).unwrap();
+        assert_eq!(loaded, a);
+        loaded.merge(a.clone());
+        assert_eq!(loaded.blocks[&7], 4);
+        assert_eq!(loaded.articles.len(), 1);
+        std::fs::write(&path, "{\"version\": 9, \"blocks\": {}, \"articles\": []}").unwrap();
+        assert!(Index::load(&path).unwrap_err().contains("version 9"));
+    }
+}

@@ -1,0 +1,266 @@
+//! The corpus phase: what a batch (and the index of earlier batches) knows that one article
+//! does not. Phase 1 reduces every clean article to a [`Fingerprints`]; phase 2 counts block
+//! fingerprints across articles (site boilerplate) and clusters exact and near duplicates;
+//! phase 3 re-cleans only the articles those decisions touch.
+
+pub mod boilerplate;
+pub mod dedup;
+pub mod index;
+pub mod normal;
+
+use sha2::{Digest, Sha256};
+
+use crate::script::is_cjk_letter;
+
+/// The rules of the corpus phase that no per-document pass applies.
+pub static RULES: &[&crate::rules::Rule] = &[&dedup::EXACT, &dedup::NEAR];
+
+/// What the corpus phase keeps of one article: no text, about a kilobyte.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprints {
+    /// Fingerprints of the blocks short enough to be boilerplate, deduplicated.
+    pub blocks: Vec<u64>,
+    /// sha256 of the whole normalized text (exact duplicates), first 16 bytes.
+    pub exact: [u8; 16],
+    /// MinHash signature over shingles (near duplicates).
+    pub minhash: Vec<u32>,
+}
+
+/// Blocks longer than this (normalized characters) are article text, never boilerplate.
+pub const MAX_BOILERPLATE_CHARS: usize = 200;
+
+/// Fingerprints of a clean text (blocks are its lines).
+pub fn fingerprints(clean: &str) -> Fingerprints {
+    let mut blocks: Vec<u64> = clean
+        .lines()
+        .filter_map(|block| {
+            let normal = normal::block(block);
+            let len = normal.chars().count();
+            (len > 0 && len <= MAX_BOILERPLATE_CHARS).then(|| block_fingerprint(&normal))
+        })
+        .collect();
+    blocks.sort_unstable();
+    blocks.dedup();
+    let whole = normal::block(clean);
+    let digest = Sha256::digest(whole.as_bytes());
+    let mut exact = [0u8; 16];
+    exact.copy_from_slice(&digest[..16]);
+    Fingerprints {
+        blocks,
+        exact,
+        minhash: dedup::minhash(&shingles(&whole)),
+    }
+}
+
+/// The fingerprint of one normalized block.
+pub fn block_fingerprint(normal: &str) -> u64 {
+    let digest = Sha256::digest(normal.as_bytes());
+    u64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
+}
+
+/// Shingles of a normalized text: character 5-grams of CJK text, word 5-grams of Latin.
+pub fn shingles(normal: &str) -> Vec<u64> {
+    let chars: Vec<char> = normal.chars().collect();
+    let cjk = chars.iter().filter(|c| is_cjk_letter(**c)).count() * 2 >= chars.len();
+    // A fast, deterministic hash: shingles are many and only ever compared to each other.
+    let hash = |parts: &mut dyn Iterator<Item = u64>| {
+        parts.fold(0x243f_6a88_85a3_08d3u64, |h, p| dedup::mix(h ^ p))
+    };
+    let mut out: Vec<u64> = if cjk {
+        chars
+            .windows(5)
+            .map(|w| hash(&mut w.iter().map(|&c| c as u64)))
+            .collect()
+    } else {
+        let words: Vec<u64> = normal
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| hash(&mut w.chars().map(|c| c as u64)))
+            .collect();
+        words
+            .windows(5)
+            .map(|w| hash(&mut w.iter().copied()))
+            .collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// One article of a batch, as phase 2 sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Article<'a> {
+    pub path: &'a str,
+    pub findings: usize,
+    pub fingerprints: &'a Fingerprints,
+}
+
+/// Why an article is not kept: it duplicates another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuplicateOf {
+    /// The kept copy: a path of this batch, or of the index.
+    pub canonical: String,
+    /// `exact` (the same normalized text) or `near` (Jaccard similarity of shingles).
+    pub method: &'static str,
+    pub similarity: f64,
+}
+
+/// What phase 2 decided for a batch.
+#[derive(Debug, Default)]
+pub struct Decisions {
+    /// Boilerplate block fingerprints and in how many articles each stands.
+    pub boilerplate: std::collections::HashMap<u64, u32>,
+    /// Per article: `None` to keep it.
+    pub duplicates: Vec<Option<DuplicateOf>>,
+    /// What this batch adds to the index.
+    pub learned: index::Index,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Phase 2. `shingles_of(i)` gives article `i`'s shingles (read again from its clean text)
+/// to confirm near-duplicate candidates by exact Jaccard similarity.
+pub fn decide(
+    articles: &[Article],
+    index: &index::Index,
+    min_articles: u32,
+    threshold: f64,
+    shingles_of: impl Fn(usize) -> Vec<u64>,
+) -> Decisions {
+    let n = articles.len();
+    let mut clusters = dedup::Clusters::new(n);
+    let mut by_exact: std::collections::HashMap<[u8; 16], usize> = Default::default();
+    for (i, article) in articles.iter().enumerate() {
+        let first = *by_exact.entry(article.fingerprints.exact).or_insert(i);
+        clusters.join(first, i);
+    }
+    let mut shingles: std::collections::HashMap<usize, Vec<u64>> = Default::default();
+    let similarity =
+        |i: usize, j: usize, cache: &mut std::collections::HashMap<usize, Vec<u64>>| {
+            for k in [i, j] {
+                cache.entry(k).or_insert_with(|| shingles_of(k));
+            }
+            dedup::jaccard(&cache[&i], &cache[&j])
+        };
+    let signatures: Vec<&[u32]> = articles
+        .iter()
+        .map(|a| a.fingerprints.minhash.as_slice())
+        .collect();
+    for (i, j) in dedup::candidates(&signatures) {
+        if clusters.root(i) != clusters.root(j) && similarity(i, j, &mut shingles) >= threshold {
+            clusters.join(i, j);
+        }
+    }
+    // The kept copy of each cluster: fewest findings, then the smallest path.
+    let mut canonical: std::collections::HashMap<usize, usize> = Default::default();
+    for i in 0..n {
+        let root = clusters.root(i);
+        let best = canonical.entry(root).or_insert(i);
+        let key = |k: usize| (articles[k].findings, articles[k].path);
+        if key(i) < key(*best) {
+            *best = i;
+        }
+    }
+    let indexed: std::collections::HashMap<&str, &index::IndexedArticle> = index
+        .articles
+        .iter()
+        .map(|a| (a.exact.as_str(), a))
+        .collect();
+    let mut decisions = Decisions {
+        duplicates: vec![None; n],
+        ..Decisions::default()
+    };
+    for i in 0..n {
+        let keep = canonical[&clusters.root(i)];
+        let article = &articles[i];
+        decisions.duplicates[i] = if keep != i {
+            let exact = article.fingerprints.exact == articles[keep].fingerprints.exact;
+            Some(DuplicateOf {
+                canonical: articles[keep].path.to_string(),
+                method: if exact { "exact" } else { "near" },
+                similarity: if exact {
+                    1.0
+                } else {
+                    similarity(i, keep, &mut shingles)
+                },
+            })
+        } else {
+            duplicate_in_index(article, &indexed, index, threshold)
+        };
+    }
+    // Boilerplate: each fingerprint counted once per cluster of this batch, plus the index.
+    let mut counts: std::collections::HashMap<u64, u32> = Default::default();
+    let mut seen: std::collections::HashSet<(usize, u64)> = Default::default();
+    for (i, article) in articles.iter().enumerate() {
+        let root = clusters.root(i);
+        for &block in &article.fingerprints.blocks {
+            if seen.insert((root, block)) {
+                *counts.entry(block).or_default() += 1;
+            }
+        }
+    }
+    for (block, count) in &counts {
+        *decisions.learned.blocks.entry(*block).or_default() += count;
+    }
+    for (i, article) in articles.iter().enumerate() {
+        if decisions.duplicates[i].is_none() {
+            decisions.learned.articles.push(index::IndexedArticle {
+                path: article.path.to_string(),
+                exact: hex(&article.fingerprints.exact),
+                minhash: article.fingerprints.minhash.clone(),
+            });
+        }
+    }
+    for (block, count) in &index.blocks {
+        *counts.entry(*block).or_default() += count;
+    }
+    decisions.boilerplate = counts
+        .into_iter()
+        .filter(|&(_, c)| c >= min_articles)
+        .collect();
+    decisions
+}
+
+/// A kept article that an earlier batch already has: the same text, or a MinHash estimate
+/// of similarity at or above the threshold (the index keeps no text to compare exactly).
+fn duplicate_in_index(
+    article: &Article,
+    by_exact: &std::collections::HashMap<&str, &index::IndexedArticle>,
+    index: &index::Index,
+    threshold: f64,
+) -> Option<DuplicateOf> {
+    let exact = hex(&article.fingerprints.exact);
+    if let Some(earlier) = by_exact
+        .get(exact.as_str())
+        .filter(|a| a.path != article.path)
+    {
+        return Some(DuplicateOf {
+            canonical: earlier.path.clone(),
+            method: "exact",
+            similarity: 1.0,
+        });
+    }
+    let signature = &article.fingerprints.minhash;
+    index
+        .articles
+        .iter()
+        .filter(|a| a.path != article.path && a.minhash.len() == signature.len())
+        .map(|a| {
+            let agree = a
+                .minhash
+                .iter()
+                .zip(signature)
+                .filter(|(x, y)| x == y)
+                .count();
+            (a, agree as f64 / signature.len() as f64)
+        })
+        .filter(|&(_, estimate)| estimate >= threshold)
+        .max_by(|x, y| x.1.total_cmp(&y.1))
+        .map(|(a, estimate)| DuplicateOf {
+            canonical: a.path.clone(),
+            method: "near",
+            similarity: estimate,
+        })
+}
