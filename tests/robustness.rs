@@ -72,7 +72,10 @@ fn a_batch_of_bad_inputs_gets_per_file_behaviour() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     let root_reads_anyway = std::fs::read_dir(&locked).is_ok();
 
-    let run = scour(&["clean", "in", "--out", "out", "--keep-duplicates"], dir.path());
+    let run = scour(
+        &["clean", "in", "--out", "out", "--keep-duplicates"],
+        dir.path(),
+    );
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(2), "{stderr}");
