@@ -4,6 +4,7 @@
 //! The library does no printing, no file writing and no process exits; `src/main.rs` owns
 //! those. Start at [`process`] for one file or [`clean_text`] for a string.
 
+pub mod checks;
 pub mod classify;
 pub mod config;
 pub mod corpus;

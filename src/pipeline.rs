@@ -4,6 +4,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::checks::{
+    enumeration::Enumeration, interleaved::Interleaved, quotes::Quotes, stray_latin::StrayLatin,
+    stutter::Stutter, truncated::Truncated,
+};
 use crate::classify::{BlockKind, classify};
 use crate::config::Config;
 use crate::corpus::boilerplate::BoilerplatePass;
@@ -35,6 +39,13 @@ pub static PASSES: &[&dyn Pass] = &[
     &Trim,
     &BoilerplatePass,
     &BlankLines,
+    // Checks: findings on the clean text, no edits.
+    &Truncated,
+    &Interleaved,
+    &Enumeration,
+    &Quotes,
+    &Stutter,
+    &StrayLatin,
 ];
 
 /// One applied edit, traced back to the source.

@@ -11,7 +11,8 @@
 
 use std::collections::HashMap;
 
-use crate::config::{Config, Severity};
+use crate::checks::truncated::TRUNCATED;
+use crate::config::Config;
 use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
@@ -30,19 +31,6 @@ pub const LOOP: Rule = Rule {
         "省委工委强化精准指导，督促各单位党组织严格落实组织生活制度，深化支部创建，引导基层党组织主动融入中心工作，发挥战斗堡垒作用。\n",
     ),
     finding_severity: None,
-    example_config: Config::default,
-};
-
-pub const TRUNCATED: Rule = Rule {
-    id: "finding/truncated",
-    summary: "a paragraph that stops mid-sentence (text was lost)",
-    explanation: "Reported where a paragraph is cut: where a repeated copy began or ended in the \
-                  middle of a line (the loop's seam). Text is never invented; a person decides.",
-    example: (
-        "省委工委强化精准指导，督促各单位党组织严格落实组织生活制度，深化支部创建，引导基层党组织主动融入中心工作，发挥战斗堡垒作用。\n\n开展志愿服务活动。深化精神省委工委强化精准指导，督促各单位党组织严格落实组织生活制度，深化支部创建，引导基层党组织主动融入中心工作，发挥战斗堡垒作用。\n",
-        "省委工委强化精准指导，督促各单位党组织严格落实组织生活制度，深化支部创建，引导基层党组织主动融入中心工作，发挥战斗堡垒作用。\n\n开展志愿服务活动。深化精神\n",
-    ),
-    finding_severity: Some(Severity::Warning),
     example_config: Config::default,
 };
 
@@ -140,7 +128,7 @@ fn find_copies(chars: &[char], min: usize) -> Vec<Copy> {
 
 impl Pass for Repeats {
     fn rules(&self) -> &'static [&'static Rule] {
-        &[&LOOP, &TRUNCATED]
+        &[&LOOP]
     }
 
     fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {

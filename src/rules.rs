@@ -47,7 +47,7 @@ impl<'a> Context<'a> {
     /// `text` as the later passes will leave it.
     pub fn finish(&self, text: &str) -> String {
         let mut text = text.to_string();
-        for pass in self.later {
+        for pass in self.later.iter().filter(|p| p.edits()) {
             let mut context = Context::new(self.config, &[]);
             let edits = pass.propose(&text, &mut context);
             if !edits.is_empty() {
@@ -64,6 +64,10 @@ pub trait Pass: Sync {
     fn rules(&self) -> &'static [&'static Rule];
     /// Proposes disjoint edits against `text`, and reports findings in `context`.
     fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit>;
+    /// Whether this pass ever edits (checks only report).
+    fn edits(&self) -> bool {
+        true
+    }
 }
 
 /// Rules are identified by their id.

@@ -11,7 +11,7 @@
 pub(crate) mod evidence;
 mod lines;
 mod shape;
-mod words;
+pub(crate) mod words;
 
 use std::collections::HashSet;
 

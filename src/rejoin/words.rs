@@ -39,9 +39,61 @@ pub fn word_straddles(before: &str, after: &str) -> bool {
     false
 }
 
+/// Whether the dictionary segmentation of `clause` has a word covering the characters at
+/// `index` and `index + 1` (`常常`, `地地道道`).
+pub fn covered_by_word(clause: &str, index: usize) -> bool {
+    let mut at = 0;
+    for word in jieba().cut(clause, false) {
+        let len = word.word.chars().count();
+        if at <= index && index + 1 < at + len {
+            return true;
+        }
+        at += len;
+    }
+    false
+}
+
+/// If the segmentation of `clause` puts a boundary between the characters at `index` and
+/// `index + 1`, with words of two or more characters on both sides: their dictionary
+/// frequencies (the left word's, or that of its last two characters if that is a word: a
+/// long name such as 海南日报 ends in the common 日报).
+pub fn words_meeting_at(clause: &str, index: usize) -> Option<(usize, usize)> {
+    let tokens = jieba().cut(clause, false);
+    let mut at = 0;
+    for pair in tokens.windows(2) {
+        let left = pair[0].word.chars().count();
+        at += left;
+        if at == index + 1 {
+            let right = pair[1].word.chars().count();
+            let tail: String = {
+                let chars: Vec<char> = pair[0].word.chars().collect();
+                chars[chars.len().saturating_sub(2)..].iter().collect()
+            };
+            let tail_freq = if jieba().has_word(&tail) {
+                jieba().suggest_freq(&tail)
+            } else {
+                0
+            };
+            let left_freq = jieba().suggest_freq(pair[0].word).max(tail_freq);
+            return (left >= 2 && right >= 2)
+                .then(|| (left_freq, jieba().suggest_freq(pair[1].word)));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
-    use super::word_straddles;
+    use super::{covered_by_word, word_straddles};
+
+    #[test]
+    fn doubled_characters() {
+        assert!(covered_by_word("大家常常见面", 2));
+        assert!(covered_by_word("他地地道道的", 1));
+        assert!(!covered_by_word("困难的的精神", 2));
+        assert!(!covered_by_word("省地地质局", 1));
+        assert!(!covered_by_word("省妇儿儿童医学", 2));
+    }
 
     #[test]
     fn words_across_the_break() {

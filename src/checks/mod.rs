@@ -1,0 +1,29 @@
+//! Checks: passes at the end of the pipeline that read the clean text and report findings,
+//! never changing anything. Each file is one rule.
+
+pub mod enumeration;
+pub mod interleaved;
+pub mod quotes;
+pub mod stray_latin;
+pub mod stutter;
+pub mod truncated;
+
+use crate::rejoin::evidence::{ends_sentence, is_headline_shaped, is_markup};
+
+/// The blocks of a clean text: (byte offset, text).
+pub fn blocks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    crate::normalize::lines(text)
+        .filter(|(start, end)| end > start)
+        .map(move |(start, end)| (start, &text[start..end]))
+}
+
+/// A block of running text (not a heading, caption-length line or markup) that does not end
+/// a sentence: it stops mid-sentence.
+pub fn stops_mid_sentence(block: &str) -> bool {
+    let chars = block.chars().filter(|c| !c.is_whitespace()).count();
+    chars > 40
+        && !is_markup(block)
+        && !is_headline_shaped(block)
+        && !ends_sentence(block)
+        && !block.ends_with(['：', ':', '”', '’', '）', ')', '》', '」', '】'])
+}

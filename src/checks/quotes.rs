@@ -1,0 +1,72 @@
+//! Unbalanced quotes and brackets in a block: a scraper that cut text often leaves a closing
+//! mark without its opening one.
+
+use crate::config::{Config, Severity};
+use crate::edit::Edit;
+use crate::finding::Finding;
+use crate::rules::{Context, Pass, Rule};
+
+pub const UNBALANCED: Rule = Rule {
+    id: "finding/unbalanced",
+    summary: "a quote or bracket without its partner in a paragraph",
+    explanation: "Counts “” 《》 （） 「」 『』 【】 in each block and reports the first closing mark \
+                  without an opening one, or an opening mark never closed. (A quotation running \
+                  over several paragraphs opens each without closing it: those are reported too.)",
+    example: ("加强民生建设”是重要任务。\n", "加强民生建设”是重要任务。\n"),
+    finding_severity: Some(Severity::Warning),
+    example_config: Config::default,
+};
+
+const PAIRS: &[(char, char)] = &[
+    ('“', '”'),
+    ('《', '》'),
+    ('（', '）'),
+    ('「', '」'),
+    ('『', '』'),
+    ('【', '】'),
+];
+
+pub struct Quotes;
+
+impl Pass for Quotes {
+    fn rules(&self) -> &'static [&'static Rule] {
+        &[&UNBALANCED]
+    }
+
+    fn edits(&self) -> bool {
+        false
+    }
+
+    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+        for (at, block) in crate::checks::blocks(text) {
+            for &(open, close) in PAIRS {
+                let mut depth = 0i32;
+                let mut first_open = None;
+                for (i, c) in block.char_indices() {
+                    if c == open {
+                        depth += 1;
+                        first_open.get_or_insert(i);
+                    } else if c == close {
+                        depth -= 1;
+                        if depth < 0 {
+                            let message = format!("closing {close} without an opening {open}");
+                            context
+                                .findings
+                                .push(Finding::new(at + i, &UNBALANCED, message));
+                            depth = 0;
+                            break;
+                        }
+                    }
+                }
+                if depth > 0 {
+                    let message = format!("opening {open} never closed in this paragraph");
+                    let i = first_open.unwrap_or(0);
+                    context
+                        .findings
+                        .push(Finding::new(at + i, &UNBALANCED, message).with_confidence(0.6));
+                }
+            }
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,67 @@
+//! Stray Latin words inside Chinese sentences (`实践经验 with 理论成果`): a lower-case Latin
+//! word with Han characters on both sides. (`and` between Han words is fixed by
+//! `normalize/cjk-connector`; acronyms and names are capitalized and left alone.)
+
+use crate::config::{Config, Severity};
+use crate::edit::Edit;
+use crate::finding::Finding;
+use crate::rules::{Context, Pass, Rule};
+use crate::script::{is_han, is_inline_space};
+
+pub const STRAY_LATIN: Rule = Rule {
+    id: "finding/stray-latin",
+    summary: "a lower-case Latin word between Chinese words",
+    explanation: "A lower-case ASCII word with a Han character on each side (through spaces) is \
+                  usually a translation or templating accident. Capitalized words, acronyms, \
+                  URLs and units are left alone.",
+    example: (
+        "推动理论学习 with 实践运用相互促进。\n",
+        "推动理论学习 with 实践运用相互促进。\n",
+    ),
+    finding_severity: Some(Severity::Warning),
+    example_config: Config::default,
+};
+
+pub struct StrayLatin;
+
+impl Pass for StrayLatin {
+    fn rules(&self) -> &'static [&'static Rule] {
+        &[&STRAY_LATIN]
+    }
+
+    fn edits(&self) -> bool {
+        false
+    }
+
+    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+        let mut rest = text;
+        let mut offset = 0;
+        while let Some(start) = rest.find(|c: char| c.is_ascii_lowercase()) {
+            let word_len = rest[start..]
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(rest.len() - start);
+            let word = &rest[start..start + word_len];
+            let before = rest[..start]
+                .trim_end_matches(is_inline_space)
+                .chars()
+                .next_back();
+            let after = rest[start + word_len..]
+                .trim_start_matches(is_inline_space)
+                .chars()
+                .next();
+            if word.len() >= 2
+                && word.chars().all(|c| c.is_ascii_lowercase())
+                && before.is_some_and(is_han)
+                && after.is_some_and(is_han)
+            {
+                let message = format!("stray Latin word «{word}» between Chinese words");
+                context
+                    .findings
+                    .push(Finding::new(offset + start, &STRAY_LATIN, message));
+            }
+            offset += start + word_len;
+            rest = &rest[start + word_len..];
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,56 @@
+//! Truncated paragraphs: running text that stops mid-sentence before a heading, another
+//! paragraph or the end of the file. Text was lost; scour never invents it.
+
+use crate::checks::{blocks, stops_mid_sentence};
+use crate::config::{Config, Severity};
+use crate::edit::Edit;
+use crate::finding::Finding;
+use crate::rules::{Context, Pass, Rule};
+
+pub const TRUNCATED: Rule = Rule {
+    id: "finding/truncated",
+    summary: "a paragraph that stops mid-sentence (text was lost)",
+    explanation: "Reported for a paragraph of running text that ends without terminal \
+                  punctuation before a heading, another paragraph or the end of the file, and \
+                  where a removed repeat began or ended in the middle of a line (a loop's seam). \
+                  Text is never invented; a person decides.",
+    example: (
+        "比赛活动丰富多彩，职工广泛参与，举办了象棋、围棋、羽毛球、乒乓球和趣味运动会等五项文体活动，比赛项目翻番，参赛人数\n\n优化组织设置\n",
+        "比赛活动丰富多彩，职工广泛参与，举办了象棋、围棋、羽毛球、乒乓球和趣味运动会等五项文体活动，比赛项目翻番，参赛人数\n\n优化组织设置\n",
+    ),
+    finding_severity: Some(Severity::Warning),
+    example_config: Config::default,
+};
+
+pub struct Truncated;
+
+impl Pass for Truncated {
+    fn rules(&self) -> &'static [&'static Rule] {
+        &[&TRUNCATED]
+    }
+
+    fn edits(&self) -> bool {
+        false
+    }
+
+    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+        for (at, block) in blocks(text) {
+            if stops_mid_sentence(block) {
+                let last: String = block
+                    .chars()
+                    .rev()
+                    .take(8)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let message = format!("paragraph stops mid-sentence («…{last}»): text may be lost");
+                let end = at + block.len() - block.chars().next_back().map_or(0, char::len_utf8);
+                context
+                    .findings
+                    .push(Finding::new(end, &TRUNCATED, message).with_confidence(0.8));
+            }
+        }
+        Vec::new()
+    }
+}
