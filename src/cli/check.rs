@@ -26,8 +26,11 @@ pub struct CheckArgs {
     /// Files and directories (default: the current directory).
     paths: Vec<PathBuf>,
     /// Print only a unified diff of what would change, on stdout.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     diff: bool,
+    /// Output format: text, or rdjson (reviewdog's diagnostic format).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
     /// Neither read nor write the cache of clean files.
     #[arg(long)]
     no_cache: bool,
@@ -44,6 +47,12 @@ pub struct FixArgs {
     no_cache: bool,
     #[command(flatten)]
     common: Common,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Rdjson,
 }
 
 /// What to do with a file that would change.
@@ -190,6 +199,9 @@ fn rules_of(report: &FileReport) -> String {
 pub fn run_check(args: CheckArgs) -> Result<ExitCode, String> {
     let mode = if args.diff { Mode::Diff } else { Mode::Check };
     let checked = check_all(&args.common, &args.paths, args.no_cache, mode)?;
+    if args.format == Format::Rdjson {
+        println!("{}", rdjson(&checked));
+    }
     let stdout = std::io::stdout();
     let colour = args.diff && stdout.is_terminal();
     let mut out = stdout.lock();
@@ -199,7 +211,7 @@ pub fn run_check(args: CheckArgs) -> Result<ExitCode, String> {
             changed += 1;
             if args.diff {
                 write_diff(&mut out, &c.diff, colour);
-            } else {
+            } else if args.format == Format::Text {
                 let _ = writeln!(
                     out,
                     "{}: {} changes ({})",
@@ -211,7 +223,7 @@ pub fn run_check(args: CheckArgs) -> Result<ExitCode, String> {
         }
         findings += c.report.findings.len();
         failing += c.failing;
-        if !args.diff {
+        if !args.diff && args.format == Format::Text {
             for f in &c.report.findings {
                 let _ = writeln!(
                     out,
@@ -234,6 +246,52 @@ pub fn run_check(args: CheckArgs) -> Result<ExitCode, String> {
     } else {
         0
     }))
+}
+
+/// Every change and finding in reviewdog's diagnostic format (rdjson).
+fn rdjson(checked: &[Checked]) -> String {
+    let diagnostic = |path: &str, line: usize, severity: &str, rule: &str, message: String| {
+        serde_json::json!({
+            "message": message,
+            "location": {"path": path, "range": {"start": {"line": line}}},
+            "severity": severity,
+            "code": {"value": rule},
+        })
+    };
+    let mut diagnostics = Vec::new();
+    for c in checked {
+        let path = &c.report.path;
+        for e in &c.report.edits {
+            let message = format!(
+                "{} (would replace {:?} with {:?})",
+                e.reason, e.removed, e.inserted
+            );
+            diagnostics.push(diagnostic(path, e.line, "WARNING", e.rule, message));
+        }
+        for f in &c.report.findings {
+            let severity = match f.severity.as_str() {
+                "error" => "ERROR",
+                "warning" => "WARNING",
+                _ => "INFO",
+            };
+            diagnostics.push(diagnostic(
+                path,
+                f.line,
+                severity,
+                &f.rule,
+                f.message.clone(),
+            ));
+        }
+        if let Some(error) = c
+            .report
+            .error
+            .as_deref()
+            .filter(|_| c.report.status == Status::Error)
+        {
+            diagnostics.push(diagnostic(path, 1, "ERROR", "error", error.to_string()));
+        }
+    }
+    serde_json::json!({"source": {"name": "scour"}, "diagnostics": diagnostics}).to_string()
 }
 
 /// A unified diff, coloured only for a terminal.

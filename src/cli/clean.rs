@@ -233,6 +233,13 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     )
     .and_then(|()| std::io::Write::flush(&mut writer))
     .map_err(|e| format!("cannot write {}: {e}", report.display()))?;
+    let entries = problems[..head_problems]
+        .iter()
+        .map(|p| Ok(p.to_json()))
+        .chain((0..inputs.len()).map(|i| std::fs::read(part_path(&parts, i))));
+    super::review::write_page(&out.join("review.html"), &summary, entries, |rel| {
+        std::fs::read_to_string(out.join("diffs").join(format!("{rel}.diff"))).ok()
+    })?;
     let _ = std::fs::remove_dir_all(&parts);
 
     let s = &summary;
@@ -404,6 +411,7 @@ fn prepare_output(out: &Path) -> Result<(), String> {
                      earlier scour run; choose a new or empty directory"
                 ));
             }
+            let _ = std::fs::remove_file(out.join("review.html"));
             for stale in ["clean", "diffs", PARTS] {
                 let dir = out.join(stale);
                 if dir.is_dir() {

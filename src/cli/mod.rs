@@ -3,6 +3,7 @@
 mod cache;
 mod check;
 mod clean;
+mod review;
 mod rules;
 
 use std::io::IsTerminal;
@@ -37,6 +38,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Rewrite files in place, atomically; exit 1 if any changed (pre-commit convention).
     Fix(check::FixArgs),
+    /// Print the changes of a `clean` output directory, annotated with their rules.
+    Review(review::ReviewArgs),
     /// List the rules, or explain one.
     Rules(rules::RulesArgs),
     /// Work with corpus indexes.
@@ -135,6 +138,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Clean(args) => clean::run(args),
         Command::Check(args) => check::run_check(args),
         Command::Fix(args) => check::run_fix(args),
+        Command::Review(args) => review::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Index(IndexCommand::Merge { shards, out }) => {
             let mut merged = scour::corpus::index::Index::new();
