@@ -349,3 +349,46 @@ fn rules_are_listed_and_explained() {
         Some(2)
     );
 }
+
+#[test]
+fn jsonl_records_are_cleaned_in_order_with_their_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut input = String::new();
+    for i in 0..3000 {
+        input.push_str(&format!(
+            "{{\"id\": {i}, \"text\": \"第{i}篇,企业 and 人民群众\\r\\n\", \"site\": \"x\"}}\n"
+        ));
+    }
+    input.push_str("{\"id\": \"bad\"}\n");
+    std::fs::write(dir.path().join("in.jsonl"), &input).unwrap();
+    let one = scour(&["clean", "--jsonl", "in.jsonl", "-j1"], dir.path());
+    let two = scour(&["clean", "--jsonl", "in.jsonl", "-j2"], dir.path());
+    assert_eq!(one.status.code(), Some(2), "one bad record is an error");
+    assert_eq!(
+        one.stdout, two.stdout,
+        "thread count does not change output"
+    );
+    let records: Vec<serde_json::Value> = String::from_utf8(one.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 3001);
+    assert_eq!(records[7]["id"], 7);
+    assert_eq!(records[7]["text"], "第7篇，企业和人民群众\n");
+    assert_eq!(records[7]["edits"], 3);
+    assert_eq!(records[7]["site"], "x", "other fields pass through");
+    assert!(records[3000]["error"].is_string());
+    assert!(
+        scour(&["clean", "--jsonl", "in.jsonl", "--out", "o"], dir.path())
+            .stdout
+            .is_empty()
+    );
+    assert!(
+        std::fs::read_to_string(dir.path().join("o/clean.jsonl"))
+            .unwrap()
+            .lines()
+            .count()
+            == 3001
+    );
+}

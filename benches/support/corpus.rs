@@ -225,15 +225,28 @@ pub fn damage(paragraphs: &[String], rng: &mut Rng) -> String {
     damage_labelled(paragraphs, Damage::MIXED, rng).0
 }
 
-/// Articles of about `bytes` bytes in all, named `NNNNNN.txt`.
+/// Articles of about `bytes` bytes in all, named `NNNNNN.txt`. Each takes a run of one
+/// source article's paragraphs and a few paragraphs of another (of the same script), so the
+/// articles are distinct, as in a real batch, not copies of a few sources.
 pub fn generate(root: &Path, bytes: usize, seed: u64) -> Vec<(String, String)> {
     let sources = source_articles(root);
     let mut rng = Rng::new(seed);
     let mut articles = Vec::new();
     let mut total = 0;
     while total < bytes {
-        let source = &sources[rng.below(sources.len())];
-        let text = damage(source, &mut rng);
+        let main = &sources[rng.below(sources.len())];
+        let other = &sources[rng.below(sources.len())];
+        let start = rng.below(main.len());
+        let len = 1 + rng.below(main.len() - start);
+        let mut paragraphs: Vec<String> = main[start..start + len].to_vec();
+        if is_cjk(&other.concat()) == is_cjk(&main.concat()) {
+            for _ in 0..1 + rng.below(3) {
+                let p = other[rng.below(other.len())].clone();
+                let at = rng.below(paragraphs.len() + 1);
+                paragraphs.insert(at, p);
+            }
+        }
+        let text = damage(&paragraphs, &mut rng);
         total += text.len();
         articles.push((format!("{:06}.txt", articles.len()), text));
     }

@@ -31,6 +31,10 @@ pub struct CleanArgs {
     /// Output directory: clean/, diffs/ and report.json are written here.
     #[arg(short, long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Inputs are JSON lines `{"id": …, "text": …}`; cleaned records (with their edit and
+    /// finding counts) go to stdout, or to DIR/clean.jsonl with --out.
+    #[arg(long)]
+    jsonl: bool,
     #[command(flatten)]
     corpus: CorpusArgs,
     #[command(flatten)]
@@ -65,6 +69,20 @@ enum BoilerplateMode {
 
 pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let settings = args.common.settings()?;
+    if args.jsonl {
+        let input = Input {
+            path: PathBuf::from("-"),
+            rel: "-".into(),
+            matched: PathBuf::from("-"),
+        };
+        let config = args.common.config_for(&settings, &input);
+        return super::jsonl::run(
+            &args.inputs,
+            args.out.as_deref(),
+            &config,
+            &args.common.pool()?,
+        );
+    }
     if is_stdin(&args.inputs) {
         let input = Input {
             path: PathBuf::from("-"),

@@ -3,6 +3,7 @@
 mod cache;
 mod check;
 mod clean;
+mod jsonl;
 mod review;
 mod rules;
 

@@ -41,6 +41,8 @@ pub struct TextLine<'a> {
     pub after_blank: bool,
     /// The block has CJK letters (kept up to date as blocks join, not rescanned).
     cjk: bool,
+    /// The block is set like a headline (`is_headline_shaped`, kept up to date likewise).
+    pub headline: bool,
     /// The first line is Markdown structure: it never joins. Read from the first line alone,
     /// so joining cannot change it.
     pub markup: bool,
@@ -67,6 +69,7 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
         let size = LineSize::of(content);
         out.push(TextLine {
             cjk: content.chars().any(is_cjk_letter),
+            headline: is_headline_shaped(content),
             markup: is_markup(content),
             content: Cow::Borrowed(content),
             start: offset,
@@ -93,6 +96,8 @@ impl TextLine<'_> {
         content.push_str(&next.content[join.end - next.start..]);
         self.end = next.end;
         self.cjk |= next.cjk;
+        // A headline has at most 80 characters: a longer block needs no scan.
+        self.headline = self.chars + next.chars <= 80 && is_headline_shaped(&self.content);
         self.chars += next.chars;
         self.lines += next.lines;
         self.last_line = next.last_line;
@@ -103,6 +108,7 @@ impl TextLine<'_> {
     pub fn read_as_clean(&mut self, finish: impl Fn(&str) -> String) {
         self.content = Cow::Owned(finish(&self.content).trim().to_string());
         self.cjk = self.content.chars().any(is_cjk_letter);
+        self.headline = is_headline_shaped(&self.content);
         let size = LineSize::of(&self.content);
         self.indented = false;
         self.after_blank = true;
@@ -167,7 +173,7 @@ impl TextLine<'_> {
     pub fn looks_like_heading(&self) -> bool {
         let cjk = self.is_cjk_text();
         let short = self.chars <= if cjk { 32 } else { 80 };
-        let headline = cjk && is_headline_shaped(&self.content);
+        let headline = cjk && self.headline;
         (short || headline) && !self.ends_sentence() && !cannot_end_paragraph(self.last())
     }
 }

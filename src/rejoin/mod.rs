@@ -20,9 +20,7 @@ use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
-use evidence::{
-    cannot_end_paragraph, cannot_start_line, is_headline_shaped, joins_tight, opens_paragraph,
-};
+use evidence::{cannot_end_paragraph, cannot_start_line, joins_tight, opens_paragraph};
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape};
 use words::word_straddles;
@@ -131,11 +129,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         );
     }
     // Weak evidence, below the join threshold: reported, not acted on.
-    if cjk
-        && !b.looks_like_heading()
-        && !is_headline_shaped(&a.content)
-        && word_straddles(&a.content, &b.content)
-    {
+    if cjk && !b.looks_like_heading() && !a.headline && word_straddles(&a.content, &b.content) {
         return join(
             0.5,
             "a word straddles the break, but the line before could be a heading",
@@ -156,7 +150,7 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
     if b.markup {
         return None;
     }
-    if a.markup || is_headline_shaped(&a.content) {
+    if a.markup || a.headline {
         return wrapped_heading(shape, a, b);
     }
     if shape.indent_marks_paragraphs {
@@ -189,7 +183,7 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
             let full = |chars: usize| chars + 2 >= width && chars <= width + 2;
             if !full(a.last_line.columns)
                 || b.first_line.columns > width + 2
-                || is_headline_shaped(&b.content)
+                || b.headline
                 || opens_paragraph(&b.content)
             {
                 return None;
