@@ -4,6 +4,7 @@
 //!
 //! ```toml
 //! spacing = "keep"                 # or "add"
+//! index = "scour-index.json"       # corpus index (boilerplate, known articles)
 //! encoding = "gb18030"             # read input as this instead of detecting
 //! repeat-min-cjk = 50              # shortest repeat removed, in CJK / Latin characters
 //! repeat-min-latin = 200
@@ -39,6 +40,7 @@ pub const DEFAULT_INCLUDE: &[&str] = &["**/*.txt", "**/*.text", "**/*.md"];
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSettings {
+    index: Option<PathBuf>,
     encoding: Option<String>,
     repeat_min_cjk: Option<usize>,
     repeat_min_latin: Option<usize>,
@@ -154,6 +156,8 @@ struct Override {
 pub struct Settings {
     /// The settings file, if one was found.
     pub file: Option<PathBuf>,
+    /// The corpus index (relative to `root` in the file), if the settings name one.
+    pub index: Option<PathBuf>,
     /// The directory globs are relative to: the settings file's, or the starting one.
     pub root: PathBuf,
     pub fail_on: Severity,
@@ -227,6 +231,7 @@ impl Settings {
             .collect::<Result<_, String>>()?;
         Ok(Settings {
             file,
+            index: raw.index.map(|p| root.join(p)),
             root: root.to_path_buf(),
             fail_on: raw.fail_on.map_or(Severity::Warning, Severity::from),
             base: Config {

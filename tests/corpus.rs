@@ -141,3 +141,47 @@ fn boilerplate_and_duplicates_across_a_batch_and_an_index() {
     );
     assert!(merged.status.success());
 }
+
+/// pre-commit passes a few staged files: check and fix still know the repository's
+/// boilerplate and articles through the index named in the settings.
+#[test]
+fn check_and_fix_use_the_repository_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    std::fs::create_dir_all(repo.join("articles")).unwrap();
+    let p = paragraphs();
+    for i in 0..4 {
+        std::fs::write(
+            repo.join(format!("articles/a{i}.txt")),
+            article(&p[i * 3..i * 3 + 3], 2020),
+        )
+        .unwrap();
+    }
+    std::fs::write(repo.join("scour.toml"), "index = \"scour-index.json\"\n").unwrap();
+    assert!(
+        scour(&["clean", "articles", "--out", "out"], repo)
+            .status
+            .success()
+    );
+    assert!(repo.join("scour-index.json").is_file());
+
+    std::fs::write(repo.join("articles/new.txt"), article(&p[12..14], 2021)).unwrap();
+    std::fs::write(repo.join("articles/copy.txt"), article(&p[0..3], 2022)).unwrap();
+    let check = scour(&["check", "articles/new.txt", "articles/copy.txt"], repo);
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text.contains("new.txt") && text.contains("boilerplate/site"),
+        "{text}"
+    );
+    assert!(
+        text.contains("copy.txt:1: warning: duplicates a0.txt of the index"),
+        "{text}"
+    );
+    assert!(scour(&["fix", "articles/new.txt"], repo).status.code() == Some(1));
+    let fixed = std::fs::read_to_string(repo.join("articles/new.txt")).unwrap();
+    assert!(
+        !fixed.contains("责任编辑") && !fixed.contains("首页"),
+        "{fixed}"
+    );
+}

@@ -11,7 +11,10 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
+use std::sync::Arc;
+
 use scour::config::Severity;
+use scour::corpus::{self, index::Index};
 use scour::report::FindingReport;
 use scour::report::Status;
 use scour::settings::Settings;
@@ -98,13 +101,27 @@ fn check_all(
             Err(e) => failed.push(e),
         }
     }
+    let index_path = common.index_path(&settings);
+    let index = index_path.as_deref().map(Index::load).transpose()?;
+    let boilerplate = index
+        .as_ref()
+        .map(|i| Arc::new(corpus::index_boilerplate(i, MIN_ARTICLES, true)));
+    // The cache must not serve results from before the index changed.
+    let salt = index_path
+        .and_then(|p| std::fs::read(p).ok())
+        .map_or(String::new(), |bytes| scour::hash::sha256_hex(&bytes));
+    let corpus = Corpus {
+        index: index.as_ref(),
+        boilerplate,
+        salt,
+    };
     let cache = Cache::open(&settings.root, no_cache);
     let progress = progress_bar(inputs.len() as u64);
     let mut checked: Vec<Checked> = common.pool()?.install(|| {
         inputs
             .into_par_iter()
             .map(|input| {
-                let result = check_one(common, &settings, &cache, input, mode);
+                let result = check_one(common, &settings, &corpus, &cache, input, mode);
                 progress.inc(1);
                 result
             })
@@ -121,9 +138,20 @@ fn check_all(
     Ok(checked)
 }
 
+/// What the repository's index adds to checking a few files.
+struct Corpus<'a> {
+    index: Option<&'a Index>,
+    boilerplate: Option<Arc<scour::corpus::boilerplate::Boilerplate>>,
+    salt: String,
+}
+
+/// A block in at least this many indexed articles is boilerplate (as `clean`'s default).
+const MIN_ARTICLES: u32 = 3;
+
 fn check_one(
     common: &Common,
     settings: &Settings,
+    corpus: &Corpus,
     cache: &Cache,
     input: Input,
     mode: Mode,
@@ -144,8 +172,9 @@ fn check_one(
         Ok(bytes) => bytes,
         Err(e) => return only(FileReport::failed(shown, format!("cannot read: {e}"))),
     };
-    let config = common.config_for(settings, &input);
-    let key = Cache::key(&config, &bytes);
+    let mut config = common.config_for(settings, &input);
+    config.boilerplate = corpus.boilerplate.clone();
+    let key = Cache::key(&config, &[corpus.salt.as_bytes(), &bytes].concat());
     let failing = |findings: &[FindingReport]| {
         findings
             .iter()
@@ -161,7 +190,27 @@ fn check_one(
             })
         };
     }
-    let processed = process(&shown, &bytes, &config);
+    let mut processed = process(&shown, &bytes, &config);
+    if let (Some(index), Some(clean)) = (corpus.index, &processed.clean)
+        && let Some(of) =
+            corpus::find_in_index(&input.rel, &corpus::fingerprints(clean), index, 0.8)
+    {
+        processed.report.findings.push(FindingReport {
+            rule: if of.method == "exact" {
+                "dedup/exact"
+            } else {
+                "dedup/near"
+            }
+            .to_string(),
+            severity: "warning".to_string(),
+            message: format!(
+                "duplicates {} of the index (similarity {:.2})",
+                of.canonical, of.similarity
+            ),
+            confidence: of.similarity as f32,
+            line: 1,
+        });
+    }
     if processed.report.status == Status::Unchanged {
         cache.remember(key, processed.report.findings.clone());
     }

@@ -44,9 +44,6 @@ pub struct CleanArgs {
 /// Options of the corpus phase: boilerplate and duplicates across the batch.
 #[derive(Debug, clap::Args)]
 struct CorpusArgs {
-    /// A corpus index to read what earlier batches learned from, and to add this batch to.
-    #[arg(long, value_name = "PATH")]
-    index: Option<PathBuf>,
     /// Remove boilerplate blocks, or only report them.
     #[arg(long, value_enum, default_value_t = BoilerplateMode::Remove)]
     boilerplate: BoilerplateMode,
@@ -96,7 +93,8 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         .as_deref()
         .ok_or("--out DIR is required (or give `-` to filter stdin to stdout)")?;
     let pool = args.common.pool()?;
-    let index = args.corpus.index.as_deref().map(Index::load).transpose()?;
+    let index_path = args.common.index_path(&settings);
+    let index = index_path.as_deref().map(Index::load).transpose()?;
     prepare_output(out)?;
 
     let started = Instant::now();
@@ -224,7 +222,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         done[i].summary = again.summary;
         done[i].problem = again.problem;
     }
-    if let (Some(path), Some(mut index)) = (&args.corpus.index, index) {
+    if let (Some(path), Some(mut index)) = (&index_path, index) {
         index.merge(decisions.learned);
         index.save(path)?;
     }

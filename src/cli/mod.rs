@@ -78,6 +78,10 @@ pub struct Common {
     /// detecting it. Output is always UTF-8.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
+    /// A corpus index: its boilerplate is removed and its articles are known duplicates
+    /// (`clean` also adds the batch to it). Default: the settings' `index`.
+    #[arg(long, value_name = "PATH")]
+    index: Option<PathBuf>,
     /// Skip excluded files even when they are named on the command line.
     #[arg(long)]
     force_exclude: bool,
@@ -120,6 +124,11 @@ impl Common {
             };
         }
         config
+    }
+
+    /// The index to use: `--index`, else the settings'.
+    fn index_path(&self, settings: &Settings) -> Option<PathBuf> {
+        self.index.clone().or_else(|| settings.index.clone())
     }
 
     fn inputs(&self, paths: &[PathBuf], settings: &Settings) -> Vec<Result<Input, WalkError>> {

@@ -223,6 +223,44 @@ pub fn decide(
     decisions
 }
 
+/// The article of `index` that the article at `path` with these fingerprints duplicates, if
+/// any (for `check` and `fix`, which see a few files and the repository's index).
+pub fn find_in_index(
+    path: &str,
+    fingerprints: &Fingerprints,
+    index: &index::Index,
+    threshold: f64,
+) -> Option<DuplicateOf> {
+    let by_exact = index
+        .articles
+        .iter()
+        .map(|a| (a.exact.as_str(), a))
+        .collect();
+    let article = Article {
+        path,
+        findings: 0,
+        fingerprints,
+    };
+    duplicate_in_index(&article, &by_exact, index, threshold)
+}
+
+/// The boilerplate an index knows: blocks in at least `min_articles` articles.
+pub fn index_boilerplate(
+    index: &index::Index,
+    min_articles: u32,
+    remove: bool,
+) -> boilerplate::Boilerplate {
+    boilerplate::Boilerplate {
+        blocks: index
+            .blocks
+            .iter()
+            .filter(|&(_, &count)| count >= min_articles)
+            .map(|(&block, &count)| (block, count))
+            .collect(),
+        remove,
+    }
+}
+
 /// A kept article that an earlier batch already has: the same text, or a MinHash estimate
 /// of similarity at or above the threshold (the index keeps no text to compare exactly).
 fn duplicate_in_index(
