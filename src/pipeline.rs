@@ -28,6 +28,8 @@ pub static PASSES: &[&dyn Pass] = &[
     &Invisible,
     &Nfc,
     &Space,
+    // Loops go first: rejoin must decide on the text that stays.
+    &Repeats,
     // Rejoin before the context rules: a mark or connector at a line's edge has its real
     // neighbours only once the paragraph is whole.
     &Rejoin,
@@ -35,7 +37,6 @@ pub static PASSES: &[&dyn Pass] = &[
     &PunctWidth,
     &CjkConnector,
     &CjkSpacing,
-    &Repeats,
     &Trim,
     &BoilerplatePass,
     &BlankLines,

@@ -59,6 +59,7 @@ fn fold(text: &str) -> Vec<(char, usize)> {
                 '!' => '！',
                 '(' => '（',
                 ')' => '）',
+                '.' => '。',
                 c => c,
             };
             (folded, at)
