@@ -44,18 +44,33 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The MinHash signature of a set of shingles (empty set: all `u32::MAX`).
+/// The MinHash signature of a set of shingles (empty set: all `u32::MAX`), by one-permutation
+/// hashing: each shingle is hashed once and lands in one of `SIGNATURE` bins, each bin keeps its
+/// minimum, and an empty bin takes the value of the next non-empty one (densification), so
+/// equal bins still estimate Jaccard similarity, in time linear in the shingles.
 pub fn minhash(shingles: &[u64]) -> Vec<u32> {
-    (0..SIGNATURE as u64)
-        .map(|seed| {
-            let salt = mix(seed.wrapping_add(0x9e3779b97f4a7c15));
-            shingles
-                .iter()
-                .map(|&s| (mix(s ^ salt) >> 32) as u32)
-                .min()
-                .unwrap_or(u32::MAX)
-        })
-        .collect()
+    let mut bins = vec![u32::MAX; SIGNATURE];
+    for &shingle in shingles {
+        let h = mix(shingle ^ 0x9e37_79b9_7f4a_7c15);
+        let bin = (h >> 32) as usize % SIGNATURE;
+        bins[bin] = bins[bin].min(h as u32);
+    }
+    if shingles.is_empty() {
+        return bins;
+    }
+    let filled = bins.clone();
+    for (i, bin) in bins.iter_mut().enumerate() {
+        if *bin == u32::MAX {
+            let donor = (1..SIGNATURE)
+                .map(|k| (i + k) % SIGNATURE)
+                .find(|&j| filled[j] != u32::MAX);
+            // Salted by the distance, so two empty bins do not agree by accident.
+            *bin = donor.map_or(u32::MAX, |j| {
+                filled[j] ^ ((j + SIGNATURE - i) % SIGNATURE) as u32
+            });
+        }
+    }
+    bins
 }
 
 /// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted.

@@ -2,12 +2,22 @@
 //! punctuation and white space dropped (Latin words keep one space between them), so a
 //! credit line with another date or a trail with another separator is the same block.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 pub fn block(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Most clean text is NFKC already (full-width letters and digits are gone): then the
+    // costly normalizing iterator is not needed.
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        fold(text.chars())
+    } else {
+        fold(text.nfkc())
+    }
+}
+
+fn fold(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
     let (mut space, mut number) = (false, false);
-    for c in text.nfkc().flat_map(char::to_lowercase) {
+    for c in chars.flat_map(char::to_lowercase) {
         if c.is_whitespace() {
             space = true;
         } else if c.is_alphanumeric() {
