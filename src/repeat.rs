@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
-use crate::script::is_cjk_letter;
+use crate::script::{full_width, is_cjk_letter};
 
 pub const LOOP: Rule = Rule {
     id: "repeat/loop",
@@ -50,20 +50,7 @@ fn min_length(folded: &[(char, usize)], config: &Config) -> usize {
 fn fold(text: &str) -> Vec<(char, usize)> {
     text.char_indices()
         .filter(|(_, c)| !c.is_whitespace())
-        .map(|(at, c)| {
-            let folded = match c {
-                ',' => '，',
-                ';' => '；',
-                ':' => '：',
-                '?' => '？',
-                '!' => '！',
-                '(' => '（',
-                ')' => '）',
-                '.' => '。',
-                c => c,
-            };
-            (folded, at)
-        })
+        .map(|(at, c)| (full_width(c).unwrap_or(c), at))
         .collect()
 }
 

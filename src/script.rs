@@ -100,6 +100,21 @@ pub fn is_latin_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
+/// The full-width form of the ASCII punctuation CJK text writes full width.
+pub fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        '.' => '。',
+        _ => return None,
+    })
+}
+
 /// Horizontal white space of any kind (not line breaks).
 pub fn is_inline_space(c: char) -> bool {
     c != '\n' && c != '\r' && c.is_whitespace()

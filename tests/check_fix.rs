@@ -1,20 +1,15 @@
 //! `scour check` and `scour fix` as CI and pre-commit run them: exit codes, what is printed
 //! where, atomic rewrites, settings files, ignore files, markers and the cache.
 
+mod common;
+
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
-use std::process::{Command, Output};
+
+use common::scour;
+use std::process::Output;
 
 const DIRTY: &str = "企业 and 人民群众,共同发展。\r\n";
 const CLEAN: &str = "已经干净的文章。\n";
-
-fn scour(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scour"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("scour runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

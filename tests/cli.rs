@@ -4,17 +4,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
+use common::scour;
 use serde_json::Value;
-
-fn scour(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scour"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("scour runs")
-}
 
 fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles")

@@ -2,18 +2,13 @@
 //! carries it (and never an article paragraph), exact and near duplicates left out and
 //! listed, and an index that carries both into a later, smaller batch.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
+
+use common::scour;
 
 use serde_json::Value;
-
-fn scour(args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_scour"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("scour runs")
-}
 
 /// The bundled articles' paragraphs, as separate articles of one site.
 fn paragraphs() -> Vec<String> {

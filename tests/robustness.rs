@@ -2,19 +2,14 @@
 //! UTF-8 sequence, an empty file, a large file, a symlink loop, an unreadable directory. One
 //! bad file never stops the batch, and report.json accounts for every changed character.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
+
+use common::scour;
 
 use serde_json::Value;
-
-fn scour(args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_scour"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("scour runs")
-}
 
 const ARTICLE: &str = "海南省直机关党建工作,成效显著。\r\n\r\n省委直属机关工委联合举办大赛(第二届),共收到案例126个。\r\n";
 

@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::lines;
 use crate::rules::{Context, Pass, Rule};
-use crate::script::{is_curly_quote, is_fullwidth_script as is_cjk, is_inline_space};
+use crate::script::{full_width, is_curly_quote, is_fullwidth_script as is_cjk, is_inline_space};
 use crate::tokens::protected_spans;
 
 pub const PUNCT_WIDTH: Rule = Rule {
@@ -29,20 +29,6 @@ pub const PUNCT_WIDTH: Rule = Rule {
 };
 
 pub struct PunctWidth;
-
-fn full_width(c: char) -> Option<char> {
-    Some(match c {
-        ',' => '，',
-        ';' => '；',
-        ':' => '：',
-        '?' => '？',
-        '!' => '！',
-        '(' => '（',
-        ')' => '）',
-        '.' => '。',
-        _ => return None,
-    })
-}
 
 /// What the nearest meaningful character on one side of a mark says about the context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

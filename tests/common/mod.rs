@@ -23,3 +23,12 @@ pub fn assert_canonical(text: &str) {
         );
     }
 }
+
+/// Runs the built `scour` with `args` in `cwd`.
+pub fn scour(args: &[&str], cwd: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_scour"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("scour runs")
+}
