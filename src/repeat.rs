@@ -37,8 +37,8 @@ pub const LOOP: Rule = Rule {
 pub struct Repeats;
 
 /// The minimum length of a removed repeat, in characters of the folded text.
-fn min_length(folded: &[(char, usize)], config: &Config) -> usize {
-    let cjk = folded.iter().filter(|(c, _)| is_cjk_letter(*c)).count();
+fn min_length(folded: &[char], config: &Config) -> usize {
+    let cjk = folded.iter().filter(|c| is_cjk_letter(**c)).count();
     if cjk * 2 >= folded.len() {
         config.repeat_min_cjk
     } else {
@@ -46,12 +46,32 @@ fn min_length(folded: &[(char, usize)], config: &Config) -> usize {
     }
 }
 
-/// The text without white space, punctuation folded to one width, with byte offsets.
-fn fold(text: &str) -> Vec<(char, usize)> {
-    text.char_indices()
-        .filter(|(_, c)| !c.is_whitespace())
-        .map(|(at, c)| (full_width(c).unwrap_or(c), at))
+/// The text without white space, punctuation folded to one width (4 bytes a character: the
+/// folded view of a 200 MB file must not cost more than a few times its size).
+fn fold(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| full_width(c).unwrap_or(c))
         .collect()
+}
+
+/// The byte offsets in `text` of the folded positions `wanted` (sorted), in one walk; a
+/// position past the last character maps to the text's end.
+fn byte_offsets(text: &str, wanted: &[usize]) -> Vec<usize> {
+    let mut offsets = Vec::with_capacity(wanted.len());
+    let mut wanted = wanted.iter().peekable();
+    let mut folded = 0;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        while wanted.next_if(|&&w| w == folded).is_some() {
+            offsets.push(at);
+        }
+        folded += 1;
+    }
+    offsets.extend(wanted.map(|_| text.len()));
+    offsets
 }
 
 const BASE: u64 = 0x100_0000_01b3;
@@ -120,17 +140,21 @@ impl Pass for Repeats {
     }
 
     fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
-        let folded = fold(text);
-        let min = min_length(&folded, context.config);
+        let chars = fold(text);
+        let min = min_length(&chars, context.config);
         if min == 0 {
             return Vec::new();
         }
-        let chars: Vec<char> = folded.iter().map(|&(c, _)| c).collect();
-        let byte_end =
-            |i: usize| folded[i].1 + text[folded[i].1..].chars().next().map_or(0, char::len_utf8);
+        let copies = find_copies(&chars, min);
+        let mut wanted: Vec<usize> = copies.iter().flat_map(|c| [c.start, c.end]).collect();
+        wanted.sort_unstable();
+        let offsets = byte_offsets(text, &wanted);
+        let byte = |i: usize| offsets[wanted.partition_point(|&w| w < i)];
         let mut edits = Vec::new();
-        for copy in find_copies(&chars, min) {
-            let (start, end) = (folded[copy.start].1, byte_end(copy.end - 1));
+        for copy in copies {
+            // The copy ends after its last character, before any white space that follows.
+            let (start, after) = (byte(copy.start), byte(copy.end));
+            let end = start + text[start..after].trim_end().len();
             let excerpt: String = chars[copy.source..copy.source + 12.min(copy.end - copy.start)]
                 .iter()
                 .collect();

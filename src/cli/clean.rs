@@ -254,7 +254,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         .map(|p| Ok(p.to_json()))
         .chain((0..inputs.len()).map(|i| std::fs::read(part_path(&parts, i))));
     super::review::write_page(&out.join("review.html"), &summary, entries, |rel| {
-        std::fs::read_to_string(out.join("diffs").join(format!("{rel}.diff"))).ok()
+        out.join("diffs").join(format!("{rel}.diff"))
     })?;
     let _ = std::fs::remove_dir_all(&parts);
 

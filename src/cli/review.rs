@@ -10,6 +10,46 @@ use serde_json::Value;
 /// The page, with `__DATA__` where the batch's JSON goes.
 const PAGE: &str = include_str!("review.html");
 
+/// A file's report entry or diff larger than this is summarized on the page, not embedded:
+/// no reviewer reads a diff that size in a browser, and the page must stay light.
+const MAX_EMBEDDED: usize = 8 << 20;
+
+/// The fields the page needs of a report entry too large to embed whole (its edits are
+/// skipped while parsing, never held).
+#[derive(serde::Deserialize, serde::Serialize)]
+struct Summarized {
+    path: String,
+    status: String,
+    #[serde(default)]
+    encoding: Option<String>,
+    #[serde(default)]
+    duplicate_of: Option<Value>,
+    findings: Vec<Value>,
+}
+
+/// A file's entry for the page: whole, or summarized when large.
+fn page_entry(bytes: &[u8]) -> Result<Value, String> {
+    let not_json = |e: serde_json::Error| format!("a report entry is not JSON: {e}");
+    if bytes.len() <= MAX_EMBEDDED {
+        return serde_json::from_slice(bytes).map_err(not_json);
+    }
+    let summarized: Summarized = serde_json::from_slice(bytes).map_err(not_json)?;
+    let mut entry = serde_json::to_value(summarized).expect("a summary serializes");
+    entry["edits"] = Value::Array(Vec::new());
+    entry["error"] = Value::String("too many edits to show here: see report.json".into());
+    Ok(entry)
+}
+
+/// A file's diff for the page: read from `path` unless too large to embed.
+fn page_diff(path: &Path, rel: &str) -> String {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_EMBEDDED as u64 => format!(
+            "--- a/{rel}\n+++ b/{rel}\n@@ -1,1 +1,1 @@\n (the diff is too large to show here: see diffs/{rel}.diff)\n"
+        ),
+        _ => std::fs::read_to_string(path).unwrap_or_default(),
+    }
+}
+
 /// JSON safe inside a `<script>` element: no `<`, `>` or `&` (so no `</script>` and no
 /// comment), and no line separators that old parsers choke on.
 fn script_safe(json: &str) -> String {
@@ -20,14 +60,14 @@ fn script_safe(json: &str) -> String {
         .replace('\u{2029}', "\\u2029")
 }
 
-/// Writes `review.html`: the summary and, for each file (its report.json entry), its diff.
-/// Entries are streamed in; the page renders one file at a time, so a batch of thousands
-/// opens fast.
+/// Writes `review.html`: the summary and, for each file (its report.json entry), its diff
+/// (at `diff_path(rel)`). Entries are streamed in; the page renders one file at a time, so a
+/// batch of thousands opens fast.
 pub fn write_page(
     path: &Path,
     summary: &scour::report::Summary,
     files: impl IntoIterator<Item = std::io::Result<Vec<u8>>>,
-    diff_of: impl Fn(&str) -> Option<String>,
+    diff_path: impl Fn(&str) -> PathBuf,
 ) -> Result<(), String> {
     let error = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
     let (head, tail) = PAGE
@@ -38,13 +78,9 @@ pub fn write_page(
     let summary = serde_json::to_string(summary).expect("a summary serializes");
     write!(out, "{{\"summary\":{},\"files\":[", script_safe(&summary)).map_err(error)?;
     for (i, file) in files.into_iter().enumerate() {
-        let mut entry: Value = serde_json::from_slice(&file.map_err(error)?)
-            .map_err(|e| format!("a report entry is not JSON: {e}"))?;
-        let diff = entry["path"]
-            .as_str()
-            .and_then(&diff_of)
-            .unwrap_or_default();
-        entry["diff"] = Value::String(diff);
+        let mut entry = page_entry(&file.map_err(error)?)?;
+        let rel = entry["path"].as_str().unwrap_or_default().to_string();
+        entry["diff"] = Value::String(page_diff(&diff_path(&rel), &rel));
         let json = serde_json::to_string(&entry).expect("an entry serializes");
         if i > 0 {
             out.write_all(b",").map_err(error)?;
