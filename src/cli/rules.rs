@@ -20,8 +20,11 @@ pub fn run(args: RulesArgs) -> Result<ExitCode, String> {
         .ok_or_else(|| format!("no rule '{id}'; `scour rules` lists them"))?;
     let (input, output) = rule.example;
     println!("{}\n\n{}\n\n{}\n", rule.id, rule.summary, rule.explanation);
-    println!("Example input:\n{}", indent(input));
-    println!("Cleaned:\n{}", indent(output));
+    // The corpus rules act across articles: one article makes no example.
+    if !input.is_empty() {
+        println!("Example input:\n{}", indent(input));
+        println!("Cleaned:\n{}", indent(output));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
