@@ -27,7 +27,7 @@ pub mod walk;
 
 pub use config::{Config, Spacing};
 pub use pipeline::{Cleaned, clean_text};
-pub use report::{FileReport, Report};
+pub use report::FileReport;
 
 /// Everything scour produces for one input file.
 #[derive(Debug)]

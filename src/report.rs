@@ -12,17 +12,6 @@ use crate::pipeline::Cleaned;
 /// Bumped whenever a field changes meaning or disappears.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Serialize)]
-pub struct Report {
-    pub schema: u32,
-    pub scour_version: &'static str,
-    /// The settings file used, if any.
-    pub settings: Option<String>,
-    pub summary: Summary,
-    pub duplicates: Vec<DuplicateGroup>,
-    pub files: Vec<FileReport>,
-}
-
 /// The head of a report whose files are written one by one (see [`write_streamed`]).
 #[derive(Debug, Serialize)]
 struct Head<'a> {
@@ -272,28 +261,6 @@ impl Summary {
     }
 }
 
-impl Report {
-    /// A report of `files`, in the order given, with their summary.
-    pub fn new(settings: Option<&std::path::Path>, files: Vec<FileReport>) -> Self {
-        let mut summary = Summary::default();
-        files.iter().for_each(|f| summary.add(f));
-        Report {
-            schema: SCHEMA_VERSION,
-            scour_version: env!("CARGO_PKG_VERSION"),
-            settings: settings.map(|p| p.display().to_string()),
-            summary,
-            duplicates: Vec::new(),
-            files,
-        }
-    }
-
-    /// Writes the report as JSON.
-    pub fn write_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut out, self)?;
-        out.write_all(b"\n")
-    }
-}
-
 impl FileReport {
     /// This file's entry of `report.json`, to be spilled and later passed to
     /// [`write_streamed`].
@@ -310,7 +277,7 @@ impl FileReport {
 }
 
 /// Writes a report whose file entries (each from [`FileReport::to_json`]) come one by one,
-/// so a batch never holds all of them: the same JSON as [`Report::write_json`] gives.
+/// so a batch never holds all of them.
 pub fn write_streamed(
     mut out: impl std::io::Write,
     settings: Option<&std::path::Path>,

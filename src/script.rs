@@ -95,11 +95,6 @@ pub fn is_closing(c: char) -> bool {
     )
 }
 
-/// ASCII letter or digit.
-pub fn is_latin_alnum(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-}
-
 /// The full-width form of the ASCII punctuation CJK text writes full width.
 pub fn full_width(c: char) -> Option<char> {
     Some(match c {
@@ -113,6 +108,15 @@ pub fn full_width(c: char) -> Option<char> {
         '.' => '。',
         _ => return None,
     })
+}
+
+/// The last `n` characters of `text` (all of it if shorter).
+pub fn tail(text: &str, n: usize) -> &str {
+    let start = n
+        .checked_sub(1)
+        .and_then(|k| text.char_indices().rev().nth(k))
+        .map_or(if n == 0 { text.len() } else { 0 }, |(at, _)| at);
+    &text[start..]
 }
 
 /// Horizontal white space of any kind (not line breaks).
@@ -134,6 +138,10 @@ mod tests {
             is_fullwidth_script('中') && is_fullwidth_script('，') && !is_fullwidth_script('한')
         );
         assert!(is_curly_quote('”') && is_closing('”') && is_opening('《'));
+        assert_eq!(
+            (tail("海南省", 2), tail("ab", 5), tail("ab", 0)),
+            ("南省", "ab", "")
+        );
         assert!(is_inline_space('\u{3000}') && is_inline_space('\u{A0}') && !is_inline_space('\n'));
     }
 }

@@ -2,7 +2,7 @@
 //! its continuation stands later in the article. Found by a dictionary word straddling the
 //! truncated end and a later paragraph's start; reported with the likely continuation.
 
-use crate::checks::{blocks, stops_mid_sentence};
+use crate::checks::{blocks, last_char_at, stops_mid_sentence};
 use crate::config::{Config, Severity};
 use crate::edit::Edit;
 use crate::finding::Finding;
@@ -50,7 +50,7 @@ impl Pass for Interleaved {
                 let head: String = later.chars().take(10).collect();
                 let message =
                     format!("stops mid-sentence; it likely continues in the paragraph «{head}…»");
-                let end = at + block.len() - block.chars().next_back().map_or(0, char::len_utf8);
+                let end = last_char_at(at, block);
                 context
                     .findings
                     .push(Finding::new(end, &INTERLEAVED, message).with_confidence(0.6));

@@ -17,6 +17,11 @@ pub fn blocks(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |(start, end)| (start, &text[start..end]))
 }
 
+/// The offset of the last character of the block at `at` (where a cut is reported).
+pub fn last_char_at(at: usize, block: &str) -> usize {
+    at + block.char_indices().next_back().map_or(0, |(i, _)| i)
+}
+
 /// A block of running text (not a heading, caption-length line or markup) that does not end
 /// a sentence: it stops mid-sentence.
 pub fn stops_mid_sentence(block: &str) -> bool {

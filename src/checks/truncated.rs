@@ -1,11 +1,12 @@
 //! Truncated paragraphs: running text that stops mid-sentence before a heading, another
 //! paragraph or the end of the file. Text was lost; scour never invents it.
 
-use crate::checks::{blocks, stops_mid_sentence};
+use crate::checks::{blocks, last_char_at, stops_mid_sentence};
 use crate::config::{Config, Severity};
 use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
+use crate::script::tail;
 
 pub const TRUNCATED: Rule = Rule {
     id: "finding/truncated",
@@ -36,16 +37,11 @@ impl Pass for Truncated {
     fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
         for (at, block) in blocks(text) {
             if stops_mid_sentence(block) {
-                let last: String = block
-                    .chars()
-                    .rev()
-                    .take(8)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                let message = format!("paragraph stops mid-sentence («…{last}»): text may be lost");
-                let end = at + block.len() - block.chars().next_back().map_or(0, char::len_utf8);
+                let message = format!(
+                    "paragraph stops mid-sentence («…{}»): text may be lost",
+                    tail(block, 8)
+                );
+                let end = last_char_at(at, block);
                 context
                     .findings
                     .push(Finding::new(end, &TRUNCATED, message).with_confidence(0.8));

@@ -53,11 +53,7 @@ impl Cache {
         hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
         hasher.update(format!("\0{config:?}\0").as_bytes());
         hasher.update(content);
-        hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        scour::hash::hex(&hasher.finalize())
     }
 
     /// The findings of content with this key, if it needed no change before.

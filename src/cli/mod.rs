@@ -150,25 +150,28 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Fix(args) => check::run_fix(args),
         Command::Review(args) => review::run(args),
         Command::Rules(args) => rules::run(args),
-        Command::Index(IndexCommand::Merge { shards, out }) => {
-            let mut merged = scour::corpus::index::Index::new();
-            for shard in &shards {
-                if !shard.is_file() {
-                    return Err(format!("{}: no such index", shard.display()));
-                }
-                merged.merge(scour::corpus::index::Index::load(shard)?);
-            }
-            merged.save(&out)?;
-            eprintln!(
-                "scour: merged {} indexes: {} blocks, {} articles → {}",
-                shards.len(),
-                merged.blocks.len(),
-                merged.articles.len(),
-                out.display()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Index(IndexCommand::Merge { shards, out }) => merge_indexes(&shards, &out),
     }
+}
+
+/// `scour index merge`: block counts add up, articles are kept once.
+fn merge_indexes(shards: &[PathBuf], out: &Path) -> Result<ExitCode, String> {
+    let mut merged = scour::corpus::index::Index::new();
+    for shard in shards {
+        if !shard.is_file() {
+            return Err(format!("{}: no such index", shard.display()));
+        }
+        merged.merge(scour::corpus::index::Index::load(shard)?);
+    }
+    merged.save(out)?;
+    eprintln!(
+        "scour: merged {} indexes: {} blocks, {} articles → {}",
+        shards.len(),
+        merged.blocks.len(),
+        merged.articles.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints errors and skipped files on stderr; true if any file errored.

@@ -8,7 +8,11 @@ pub mod dedup;
 pub mod index;
 pub mod normal;
 
+use std::collections::{HashMap, HashSet};
+
 use sha2::{Digest, Sha256};
+
+use crate::hash::hex;
 
 use crate::script::is_cjk_letter;
 
@@ -109,15 +113,11 @@ pub struct DuplicateOf {
 #[derive(Debug, Default)]
 pub struct Decisions {
     /// Boilerplate block fingerprints and in how many articles each stands.
-    pub boilerplate: std::collections::HashMap<u64, u32>,
+    pub boilerplate: HashMap<u64, u32>,
     /// Per article: `None` to keep it.
     pub duplicates: Vec<Option<DuplicateOf>>,
     /// What this batch adds to the index.
     pub learned: index::Index,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Phase 2. `shingles_of(i)` gives article `i`'s shingles (read again from its clean text)
@@ -131,19 +131,18 @@ pub fn decide(
 ) -> Decisions {
     let n = articles.len();
     let mut clusters = dedup::Clusters::new(n);
-    let mut by_exact: std::collections::HashMap<[u8; 16], usize> = Default::default();
+    let mut by_exact: HashMap<[u8; 16], usize> = Default::default();
     for (i, article) in articles.iter().enumerate() {
         let first = *by_exact.entry(article.fingerprints.exact).or_insert(i);
         clusters.join(first, i);
     }
-    let mut shingles: std::collections::HashMap<usize, Vec<u64>> = Default::default();
-    let similarity =
-        |i: usize, j: usize, cache: &mut std::collections::HashMap<usize, Vec<u64>>| {
-            for k in [i, j] {
-                cache.entry(k).or_insert_with(|| shingles_of(k));
-            }
-            dedup::jaccard(&cache[&i], &cache[&j])
-        };
+    let mut shingles: HashMap<usize, Vec<u64>> = Default::default();
+    let similarity = |i: usize, j: usize, cache: &mut HashMap<usize, Vec<u64>>| {
+        for k in [i, j] {
+            cache.entry(k).or_insert_with(|| shingles_of(k));
+        }
+        dedup::jaccard(&cache[&i], &cache[&j])
+    };
     let signatures: Vec<&[u32]> = articles
         .iter()
         .map(|a| a.fingerprints.minhash.as_slice())
@@ -154,7 +153,7 @@ pub fn decide(
         }
     }
     // The kept copy of each cluster: fewest findings, then the smallest path.
-    let mut canonical: std::collections::HashMap<usize, usize> = Default::default();
+    let mut canonical: HashMap<usize, usize> = Default::default();
     for i in 0..n {
         let root = clusters.root(i);
         let best = canonical.entry(root).or_insert(i);
@@ -163,7 +162,7 @@ pub fn decide(
             *best = i;
         }
     }
-    let indexed: std::collections::HashMap<&str, &index::IndexedArticle> = index
+    let indexed: HashMap<&str, &index::IndexedArticle> = index
         .articles
         .iter()
         .map(|a| (a.exact.as_str(), a))
@@ -191,8 +190,8 @@ pub fn decide(
         };
     }
     // Boilerplate: each fingerprint counted once per cluster of this batch, plus the index.
-    let mut counts: std::collections::HashMap<u64, u32> = Default::default();
-    let mut seen: std::collections::HashSet<(usize, u64)> = Default::default();
+    let mut counts: HashMap<u64, u32> = Default::default();
+    let mut seen: HashSet<(usize, u64)> = Default::default();
     for (i, article) in articles.iter().enumerate() {
         let root = clusters.root(i);
         for &block in &article.fingerprints.blocks {
@@ -265,7 +264,7 @@ pub fn index_boilerplate(
 /// of similarity at or above the threshold (the index keeps no text to compare exactly).
 fn duplicate_in_index(
     article: &Article,
-    by_exact: &std::collections::HashMap<&str, &index::IndexedArticle>,
+    by_exact: &HashMap<&str, &index::IndexedArticle>,
     index: &index::Index,
     threshold: f64,
 ) -> Option<DuplicateOf> {

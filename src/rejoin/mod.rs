@@ -373,20 +373,9 @@ fn wrapped_hyphen(
     text: &str,
     words: &mut Option<HashSet<String>>,
 ) -> Option<usize> {
-    let head = a.content.strip_suffix('-')?;
-    let left: String = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let right: String = b
-        .content
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
+    let not_letter = |c: char| !c.is_alphabetic();
+    let left = a.content.strip_suffix('-')?.rsplit(not_letter).next()?;
+    let right = b.content.split(not_letter).next()?;
     if left.is_empty() || !right.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }

@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
+use crate::script::tail;
+
 fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(Jieba::new)
@@ -17,17 +19,15 @@ const CONTEXT: usize = 4;
 /// A dictionary word of two or more characters crosses the boundary between `before` and
 /// `after` (`…战斗堡` + `垒…`).
 pub fn word_straddles(before: &str, after: &str) -> bool {
-    let tail: Vec<char> = before.chars().rev().take(CONTEXT).collect();
-    let head: String = after.chars().take(CONTEXT).collect();
+    let (tail, head) = (
+        tail(before, CONTEXT),
+        after.chars().take(CONTEXT).collect::<String>(),
+    );
     if tail.is_empty() || head.is_empty() {
         return false;
     }
-    let text: String = tail
-        .iter()
-        .rev()
-        .chain(head.chars().collect::<Vec<_>>().iter())
-        .collect();
-    let boundary = tail.len();
+    let text = format!("{tail}{head}");
+    let boundary = tail.chars().count();
     let mut at = 0;
     for word in jieba().cut(&text, false) {
         let len = word.word.chars().count();
@@ -65,12 +65,9 @@ pub fn words_meeting_at(clause: &str, index: usize) -> Option<(usize, usize)> {
         at += left;
         if at == index + 1 {
             let right = pair[1].word.chars().count();
-            let tail: String = {
-                let chars: Vec<char> = pair[0].word.chars().collect();
-                chars[chars.len().saturating_sub(2)..].iter().collect()
-            };
-            let tail_freq = if jieba().has_word(&tail) {
-                jieba().suggest_freq(&tail)
+            let tail = tail(pair[0].word, 2);
+            let tail_freq = if jieba().has_word(tail) {
+                jieba().suggest_freq(tail)
             } else {
                 0
             };
