@@ -207,7 +207,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             .map(|(i, duplicate)| {
                 let input = &inputs[i];
                 let report = match duplicate {
-                    Some(of) => drop_duplicate(input, out, of),
+                    Some(of) => drop_duplicate(input, out, &config_of(input), of),
                     None => {
                         let mut config = config_of(input);
                         config.boilerplate = Some(boilerplate.clone());
@@ -327,7 +327,7 @@ fn read_shingles(out: &Path, rel: &str) -> Vec<u64> {
 }
 
 /// A duplicate is not kept: its clean copy goes, and its diff removes everything.
-fn drop_duplicate(input: &Input, out: &Path, of: DuplicateReport) -> FileReport {
+fn drop_duplicate(input: &Input, out: &Path, config: &Config, of: DuplicateReport) -> FileReport {
     let Some(rel) = rel_path(&input.rel) else {
         return FileReport::failed(input.rel.clone(), "bad output path".into());
     };
@@ -335,7 +335,7 @@ fn drop_duplicate(input: &Input, out: &Path, of: DuplicateReport) -> FileReport 
     let source = std::fs::read(&input.path).ok();
     let text = source
         .as_deref()
-        .and_then(|b| scour::decode::decode(b, None).ok());
+        .and_then(|b| scour::decode::decode(b, config.encoding).ok());
     let mut diff_path = out.join("diffs").join(&rel).into_os_string();
     diff_path.push(".diff");
     if let Some(text) = text {
