@@ -9,8 +9,6 @@
 //! contains a remembered window. A copy's source is earlier original text, so a copy that
 //! straddles two earlier copies (a loop restarting mid-paragraph) is still found.
 
-use std::collections::HashMap;
-
 use crate::checks::truncated::TRUNCATED;
 use crate::config::Config;
 use crate::edit::Edit;
@@ -91,7 +89,13 @@ fn find_copies(chars: &[char], min: usize) -> Vec<Copy> {
         return Vec::new();
     }
     let power = (1..window).fold(1u64, |p, _| p.wrapping_mul(BASE));
-    let mut remembered: HashMap<u64, usize> = HashMap::new();
+    let mut remembered = crate::hash::HashKeyed::<usize>::default();
+    // Most windows were never seen: a bit per hash slot answers them without the map.
+    let slots = (chars.len() / step * 8)
+        .next_power_of_two()
+        .clamp(1 << 10, 1 << 24);
+    let mut seen = vec![0u64; slots / 64];
+    let slot = |hash: u64| (hash >> 40) as usize & (slots - 1);
     let mut copies = Vec::new();
     let mut hash = 0u64;
     for &c in &chars[..window] {
@@ -104,6 +108,7 @@ fn find_copies(chars: &[char], min: usize) -> Vec<Copy> {
     let mut kept_until = 0;
     while q + window <= chars.len() {
         if q >= kept_until
+            && seen[slot(hash) / 64] & (1 << (slot(hash) % 64)) != 0
             && let Some(&p) = remembered.get(&hash)
             && chars[p..p + window] == chars[q..q + window]
         {
@@ -120,6 +125,7 @@ fn find_copies(chars: &[char], min: usize) -> Vec<Copy> {
             }
         }
         if q % step == 0 {
+            seen[slot(hash) / 64] |= 1 << (slot(hash) % 64);
             remembered.entry(hash).or_insert(q);
         }
         // Roll the window one character on.

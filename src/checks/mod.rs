@@ -25,10 +25,14 @@ pub fn last_char_at(at: usize, block: &str) -> usize {
 /// A block of running text (not a heading, caption-length line or markup) that does not end
 /// a sentence: it stops mid-sentence.
 pub fn stops_mid_sentence(block: &str) -> bool {
-    let chars = block.chars().filter(|c| !c.is_whitespace()).count();
-    chars > 40
+    // The tail first: most blocks end a sentence, and that needs no scan of the block.
+    !ends_sentence(block)
+        && !block.ends_with(['：', ':', '”', '’', '）', ')', '》', '」', '】'])
+        && block
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .nth(40)
+            .is_some()
         && !is_markup(block)
         && !is_headline_shaped(block)
-        && !ends_sentence(block)
-        && !block.ends_with(['：', ':', '”', '’', '）', ')', '》', '」', '】'])
 }

@@ -39,28 +39,41 @@ impl Pass for Quotes {
 
     fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
         for (at, block) in crate::checks::blocks(text) {
-            for &(open, close) in PAIRS {
-                let mut depth = 0i32;
-                let mut first_open = None;
-                for (i, c) in block.char_indices() {
-                    if c == open {
-                        depth += 1;
-                        first_open.get_or_insert(i);
-                    } else if c == close {
-                        depth -= 1;
-                        if depth < 0 {
-                            let message = format!("closing {close} without an opening {open}");
-                            context
-                                .findings
-                                .push(Finding::new(at + i, &UNBALANCED, message));
-                            depth = 0;
-                            break;
-                        }
+            // Every mark of the pairs is outside ASCII.
+            if block.is_ascii() {
+                continue;
+            }
+            // Per pair: depth, first opening, and the first closing without an opening
+            // (which ends the reading of that pair).
+            let mut depth = [0i32; PAIRS.len()];
+            let mut first_open = [None; PAIRS.len()];
+            let mut stray_close = [None; PAIRS.len()];
+            for (i, c) in block.char_indices() {
+                let Some(k) = PAIRS.iter().position(|&(o, cl)| c == o || c == cl) else {
+                    continue;
+                };
+                if stray_close[k].is_some() {
+                    continue;
+                }
+                if c == PAIRS[k].0 {
+                    depth[k] += 1;
+                    first_open[k].get_or_insert(i);
+                } else {
+                    depth[k] -= 1;
+                    if depth[k] < 0 {
+                        stray_close[k] = Some(i);
                     }
                 }
-                if depth > 0 {
+            }
+            for (k, &(open, close)) in PAIRS.iter().enumerate() {
+                if let Some(i) = stray_close[k] {
+                    let message = format!("closing {close} without an opening {open}");
+                    context
+                        .findings
+                        .push(Finding::new(at + i, &UNBALANCED, message));
+                } else if depth[k] > 0 {
                     let message = format!("opening {open} never closed in this paragraph");
-                    let i = first_open.unwrap_or(0);
+                    let i = first_open[k].unwrap_or(0);
                     context
                         .findings
                         .push(Finding::new(at + i, &UNBALANCED, message).with_confidence(0.6));

@@ -34,34 +34,44 @@ impl Pass for StrayLatin {
     }
 
     fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
-        let mut rest = text;
-        let mut offset = 0;
-        while let Some(start) = rest.find(|c: char| c.is_ascii_lowercase()) {
-            let word_len = rest[start..]
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(rest.len() - start);
-            let word = &rest[start..start + word_len];
-            let before = rest[..start]
-                .trim_end_matches(is_inline_space)
-                .chars()
-                .next_back();
-            let after = rest[start + word_len..]
-                .trim_start_matches(is_inline_space)
-                .chars()
-                .next();
-            if word.len() >= 2
-                && word.chars().all(|c| c.is_ascii_lowercase())
-                && before.is_some_and(is_han)
-                && after.is_some_and(is_han)
-            {
-                let message = format!("stray Latin word «{word}» between Chinese words");
-                context
-                    .findings
-                    .push(Finding::new(offset + start, &STRAY_LATIN, message));
+        // A stray word stands between Han characters: a block of ASCII has none.
+        for (at, block) in crate::checks::blocks(text) {
+            if !block.is_ascii() {
+                stray_words(block, at, context);
             }
-            offset += start + word_len;
-            rest = &rest[start + word_len..];
         }
         Vec::new()
+    }
+}
+
+/// Reports the lower-case Latin words between Han characters in the block at `at`.
+fn stray_words(block: &str, at: usize, context: &mut Context) {
+    let mut rest = block;
+    let mut offset = at;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_lowercase()) {
+        let word_len = rest[start..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len() - start);
+        let word = &rest[start..start + word_len];
+        let before = rest[..start]
+            .trim_end_matches(is_inline_space)
+            .chars()
+            .next_back();
+        let after = rest[start + word_len..]
+            .trim_start_matches(is_inline_space)
+            .chars()
+            .next();
+        if word.len() >= 2
+            && word.chars().all(|c| c.is_ascii_lowercase())
+            && before.is_some_and(is_han)
+            && after.is_some_and(is_han)
+        {
+            let message = format!("stray Latin word «{word}» between Chinese words");
+            context
+                .findings
+                .push(Finding::new(offset + start, &STRAY_LATIN, message));
+        }
+        offset += start + word_len;
+        rest = &rest[start + word_len..];
     }
 }

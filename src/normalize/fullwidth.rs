@@ -46,6 +46,10 @@ impl Pass for FullwidthAlnum {
 
     fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits: Vec<Edit> = Vec::new();
+        // Every character this pass changes lies in U+FF05..=U+FF5A.
+        if !text.contains(|c| ('\u{FF05}'..='\u{FF5A}').contains(&c)) {
+            return edits;
+        }
         let mut prev = None;
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {

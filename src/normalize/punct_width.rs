@@ -163,10 +163,12 @@ impl Pass for PunctWidth {
         let mut edits = Vec::new();
         for (start, end) in lines(text) {
             let line_text = &text[start..end];
-            if !line_text
+            // A mark converts only beside CJK, and only CJK makes context: a line without
+            // both has nothing to do.
+            let has_mark = line_text
                 .bytes()
-                .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(' | b')' | b'.'))
-            {
+                .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(' | b')' | b'.'));
+            if !has_mark || line_text.is_ascii() || !line_text.chars().any(is_cjk) {
                 continue;
             }
             propose_line(line_text, start, &mut edits);

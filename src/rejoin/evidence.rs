@@ -43,9 +43,10 @@ pub fn is_markup(line: &str) -> bool {
         || line.starts_with("* ")
         || line.starts_with('>')
         || line.starts_with('|')
-        || line
-            .split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        || {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0 && line[digits..].starts_with(". ")
+        }
 }
 
 /// Set like a headline: phrases separated by spaces between CJK letters (body text never
@@ -53,11 +54,14 @@ pub fn is_markup(line: &str) -> bool {
 /// longer than any headline is not one.
 pub fn is_headline_shaped(text: &str) -> bool {
     // (`nth` stops counting at 81: blocks grow while rejoin works, and this runs per join.)
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .nth(80)
-        .is_none()
-        && (text.starts_with('—') || text.contains(" | ") || has_phrase_spaces(text))
+    // Cheap tests first: most lines have no space and no dash.
+    (text.starts_with('—')
+        || text.contains(' ') && (text.contains(" | ") || has_phrase_spaces(text)))
+        && text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .nth(80)
+            .is_none()
 }
 
 /// A space between two CJK letters, outside quotes and book-title brackets.

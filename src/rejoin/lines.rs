@@ -17,12 +17,12 @@ pub struct LineSize {
 
 impl LineSize {
     fn of(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        let non_space = chars.iter().filter(|c| !c.is_whitespace()).count();
-        LineSize {
-            chars: non_space,
-            columns: chars.len(),
+        let (mut chars, mut columns) = (0, 0);
+        for c in text.chars() {
+            columns += 1;
+            chars += usize::from(!c.is_whitespace());
         }
+        LineSize { chars, columns }
     }
 }
 
