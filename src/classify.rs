@@ -47,7 +47,7 @@ const CREDIT_WORDS: &[&str] = &[
 const CAPTION_WORDS: &[&str] = &["图为", "合影", "供图", "摄）", "摄)", "资料图", "（图"];
 
 fn non_space_chars(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
+    crate::script::count_chars(text).1
 }
 
 fn is_list_item(block: &str) -> bool {

@@ -45,13 +45,13 @@ impl<'a> Context<'a> {
     }
 
     /// `text` as the later passes will leave it.
-    pub fn finish(&self, text: &str) -> String {
-        let mut text = text.to_string();
+    pub fn finish<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let mut text = std::borrow::Cow::Borrowed(text);
         for pass in self.later.iter().filter(|p| p.edits()) {
             let mut context = Context::new(self.config, &[]);
             let edits = pass.propose(&text, &mut context);
             if !edits.is_empty() {
-                text = crate::edit::apply(&text, edits).0;
+                text = crate::edit::apply(&text, edits).0.into();
             }
         }
         text

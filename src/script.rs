@@ -119,6 +119,34 @@ pub fn tail(text: &str, n: usize) -> &str {
     &text[start..]
 }
 
+/// Characters in `text`, and how many of them are not white space (`char::is_whitespace`),
+/// counted on the bytes: line lengths are measured for every line rejoin reads.
+pub fn count_chars(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut chars = 0;
+    let mut spaces = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // A character starts at every byte that is not a continuation byte.
+        chars += usize::from((b as i8) >= -0x40);
+        let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        // The White_Space characters, by their UTF-8 forms: U+0009–000D, 0020, 0085, 00A0,
+        // 1680, 2000–200A, 2028, 2029, 202F, 205F, 3000.
+        let space = match b {
+            b'\t'..=b'\r' | b' ' => true,
+            0xC2 => matches!(at(1), 0x85 | 0xA0),
+            0xE1 => at(1) == 0x9A && at(2) == 0x80,
+            0xE2 => {
+                (at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                    || (at(1) == 0x81 && at(2) == 0x9F)
+            }
+            0xE3 => at(1) == 0x80 && at(2) == 0x80,
+            _ => false,
+        };
+        spaces += usize::from(space);
+    }
+    (chars, chars - spaces)
+}
+
 /// Horizontal white space of any kind (not line breaks).
 pub fn is_inline_space(c: char) -> bool {
     c != '\n' && c != '\r' && c.is_whitespace()
@@ -127,6 +155,17 @@ pub fn is_inline_space(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_chars_and_white_space_on_bytes() {
+        let every: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        let expected = (
+            every.chars().count(),
+            every.chars().filter(|c| !c.is_whitespace()).count(),
+        );
+        assert_eq!(count_chars(&every), expected);
+        assert_eq!(count_chars("中 文\u{3000}a\u{A0}"), (6, 3));
+    }
 
     #[test]
     fn classes() {

@@ -42,7 +42,7 @@ impl Pass for Interleaved {
                 continue;
             }
             let continuation = all.iter().skip(i + 2).find(|(_, later)| {
-                later.chars().filter(|c| !c.is_whitespace()).count() > 20
+                crate::script::count_chars(later).1 > 20
                     && ends_sentence(later)
                     && word_straddles(block, later)
             });

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::io::{Read, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -18,6 +19,7 @@ use scour::report::{self, DuplicateGroup, DuplicateMember, DuplicateReport, Stat
 use scour::walk::Input;
 use scour::{Config, FileReport, process};
 
+use super::spill::Spill;
 use super::{Common, EXIT_ERROR, is_stdin, print_problems, progress_bar};
 
 /// Where file reports wait, inside the output directory, until report.json is written.
@@ -118,19 +120,16 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
 
     // Phase 1: clean every file; each report entry is spilled to disk as it is made, and
     // only counts and fingerprints stay in memory.
-    let parts = out.join(PARTS);
-    std::fs::create_dir_all(&parts)
-        .map_err(|e| format!("cannot create {}: {e}", parts.display()))?;
+    let parts = Spill::create(&out.join(PARTS))?;
     let progress = progress_bar(inputs.len() as u64);
     let config_of = |input: &Input| args.common.config_for(&settings, input);
     let mut done: Vec<Done> = pool.install(|| {
         inputs
             .par_iter()
-            .enumerate()
-            .map(|(i, input)| {
+            .map(|input| {
                 let (report, fingerprints) = clean_file(input, out, &config_of(input));
                 progress.inc(1);
-                Done::new(&parts, i, report, fingerprints)
+                Done::new(&parts, report, fingerprints)
             })
             .collect::<Result<_, String>>()
     })?;
@@ -214,13 +213,14 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                         clean_file(input, out, &config).0
                     }
                 };
-                Ok((i, Done::new(&parts, i, report, None)?))
+                Ok((i, Done::new(&parts, report, None)?))
             })
             .collect::<Result<_, String>>()
     })?;
     for (i, again) in redone {
         done[i].summary = again.summary;
         done[i].problem = again.problem;
+        done[i].part = again.part;
     }
     if let (Some(path), Some(mut index)) = (&index_path, index) {
         index.merge(decisions.learned);
@@ -230,14 +230,15 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let mut summary = Summary::default();
     problems.iter().for_each(|p| summary.add(p));
     let head_problems = problems.len();
-    for d in done {
-        summary.merge(d.summary);
-        problems.extend(d.problem);
+    for d in &mut done {
+        summary.merge(std::mem::take(&mut d.summary));
+        problems.extend(d.problem.take());
     }
+    let parts = parts.finish()?;
     let files = problems[..head_problems]
         .iter()
         .map(|p| Ok(p.to_json()))
-        .chain((0..inputs.len()).map(|i| std::fs::read(part_path(&parts, i))));
+        .chain(done.iter().map(|d| parts.get(&d.part)));
     let report = out.join("report.json");
     let mut writer = std::io::BufWriter::new(create(&report)?);
     report::write_streamed(
@@ -252,11 +253,11 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let entries = problems[..head_problems]
         .iter()
         .map(|p| Ok(p.to_json()))
-        .chain((0..inputs.len()).map(|i| std::fs::read(part_path(&parts, i))));
+        .chain(done.iter().map(|d| parts.get(&d.part)));
     super::review::write_page(&out.join("review.html"), &summary, entries, |rel| {
         out.join("diffs").join(format!("{rel}.diff"))
     })?;
-    let _ = std::fs::remove_dir_all(&parts);
+    drop(parts);
 
     let s = &summary;
     eprintln!(
@@ -282,6 +283,8 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
 /// What phase 1 keeps of one input: counts, its fingerprints, and its report only if it
 /// is a problem to print.
 struct Done {
+    /// Where its report entry lies in the spill.
+    part: Range<u64>,
     summary: Summary,
     problem: Option<FileReport>,
     fingerprints: Option<Fingerprints>,
@@ -289,33 +292,28 @@ struct Done {
 }
 
 impl Done {
-    /// Spills `report` as part `i` and keeps what the batch needs of it.
+    /// Spills `report` and keeps what the batch needs of it.
     fn new(
-        parts: &Path,
-        i: usize,
+        parts: &Spill,
         report: FileReport,
         fingerprints: Option<Fingerprints>,
     ) -> Result<Self, String> {
-        let part = part_path(parts, i);
-        let mut writer = std::io::BufWriter::new(create(&part)?);
+        let mut entry = Vec::new();
         report
-            .write_json(&mut writer)
-            .and_then(|()| std::io::Write::flush(&mut writer))
-            .map_err(|e| format!("cannot write {}: {e}", part.display()))?;
+            .write_json(&mut entry)
+            .expect("writing to memory cannot fail");
+        let part = parts.put(&entry)?;
         let mut summary = Summary::default();
         summary.add(&report);
         let problem = matches!(report.status, Status::Error | Status::Skipped);
         Ok(Done {
+            part,
             summary,
             findings: report.findings.len(),
             problem: problem.then_some(report),
             fingerprints,
         })
     }
-}
-
-fn part_path(parts: &Path, i: usize) -> PathBuf {
-    parts.join(format!("{i:08}.json"))
 }
 
 /// Shingles of a cleaned article, read back from the output tree.
@@ -427,7 +425,10 @@ fn prepare_output(out: &Path) -> Result<(), String> {
                      earlier scour run; choose a new or empty directory"
                 ));
             }
-            let _ = std::fs::remove_file(out.join("review.html"));
+            for stale in ["review.html", PARTS] {
+                let _ = std::fs::remove_file(out.join(stale));
+            }
+            // (Earlier versions spilled report entries into a directory of PARTS.)
             for stale in ["clean", "diffs", PARTS] {
                 let dir = out.join(stale);
                 if dir.is_dir() {

@@ -6,6 +6,7 @@ mod clean;
 mod jsonl;
 mod review;
 mod rules;
+mod spill;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::config::{Config, Severity};
-use crate::corpus::{MAX_BOILERPLATE_CHARS, block_fingerprint, normal};
+use crate::corpus::{block_fingerprint, is_boilerplate_length, normal};
 use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
@@ -85,8 +85,9 @@ impl Pass for BoilerplatePass {
         for line in text.split_inclusive('\n') {
             let block = line.trim_end_matches('\n');
             let normal = normal::block(block);
-            let short = !normal.is_empty() && normal.chars().count() <= MAX_BOILERPLATE_CHARS;
-            if short && let Some(&articles) = boilerplate.blocks.get(&block_fingerprint(&normal)) {
+            if is_boilerplate_length(&normal)
+                && let Some(&articles) = boilerplate.blocks.get(&block_fingerprint(&normal))
+            {
                 let reason = format!("boilerplate: the same block stands in {articles} articles");
                 if boilerplate.remove {
                     edits.push(Edit::new(at, at + line.len(), "", &SITE, reason));

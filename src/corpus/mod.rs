@@ -35,17 +35,16 @@ pub const MAX_BOILERPLATE_CHARS: usize = 200;
 
 /// Fingerprints of a clean text (blocks are its lines).
 pub fn fingerprints(clean: &str) -> Fingerprints {
-    let mut blocks: Vec<u64> = clean
-        .lines()
-        .filter_map(|block| {
-            let normal = normal::block(block);
-            let len = normal.chars().count();
-            (len > 0 && len <= MAX_BOILERPLATE_CHARS).then(|| block_fingerprint(&normal))
-        })
+    let normal = normal::article(clean);
+    let mut blocks: Vec<u64> = normal
+        .lines
+        .iter()
+        .filter(|normal| is_boilerplate_length(normal))
+        .map(|normal| block_fingerprint(normal))
         .collect();
     blocks.sort_unstable();
     blocks.dedup();
-    let whole = normal::block(clean);
+    let whole = normal.whole;
     let digest = Sha256::digest(whole.as_bytes());
     let mut exact = [0u8; 16];
     exact.copy_from_slice(&digest[..16]);
@@ -54,6 +53,11 @@ pub fn fingerprints(clean: &str) -> Fingerprints {
         exact,
         minhash: dedup::minhash(&shingles(&whole)),
     }
+}
+
+/// Short enough to be boilerplate, and not empty (of a normalized block).
+pub fn is_boilerplate_length(normal: &str) -> bool {
+    !normal.is_empty() && normal.chars().nth(MAX_BOILERPLATE_CHARS).is_none()
 }
 
 /// The fingerprint of one normalized block.

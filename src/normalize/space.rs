@@ -41,6 +41,15 @@ impl Pass for Space {
             if content.is_empty() || content.starts_with('|') {
                 continue;
             }
+            // ASCII text with single spaces only: nothing to change (the common English line).
+            if content.is_ascii()
+                && !content.contains("  ")
+                && !content
+                    .bytes()
+                    .any(|b| matches!(b, b'\t' | b'\x0b' | b'\x0c'))
+            {
+                continue;
+            }
             let offset = start + (content.as_ptr() as usize - line.as_ptr() as usize);
             for (a, b) in runs(content, is_inline_space) {
                 let run = &content[a..b];

@@ -54,18 +54,21 @@ pub fn is_markup(line: &str) -> bool {
 /// longer than any headline is not one.
 pub fn is_headline_shaped(text: &str) -> bool {
     // (`nth` stops counting at 81: blocks grow while rejoin works, and this runs per join.)
-    // Cheap tests first: most lines have no space and no dash.
-    (text.starts_with('—')
-        || text.contains(' ') && (text.contains(" | ") || has_phrase_spaces(text)))
+    // Cheap tests first: most lines have no space and no dash, and are not short.
+    (text.starts_with('—') || text.contains(' '))
         && text
             .chars()
             .filter(|c| !c.is_whitespace())
             .nth(80)
             .is_none()
+        && (text.starts_with('—') || text.contains(" | ") || has_phrase_spaces(text))
 }
 
 /// A space between two CJK letters, outside quotes and book-title brackets.
 fn has_phrase_spaces(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
     let mut depth = 0usize;
     let mut prev = None;
     let mut chars = text.chars().peekable();

@@ -17,11 +17,7 @@ pub struct LineSize {
 
 impl LineSize {
     fn of(text: &str) -> Self {
-        let (mut chars, mut columns) = (0, 0);
-        for c in text.chars() {
-            columns += 1;
-            chars += usize::from(!c.is_whitespace());
-        }
+        let (columns, chars) = crate::script::count_chars(text);
         LineSize { chars, columns }
     }
 }
@@ -52,6 +48,8 @@ pub struct TextLine<'a> {
     pub lines: usize,
     pub first_line: LineSize,
     pub last_line: LineSize,
+    /// Already read as clean text, and not joined since.
+    as_clean: bool,
 }
 
 /// The non-blank lines of `text`.
@@ -80,6 +78,7 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
             lines: 1,
             first_line: size,
             last_line: size,
+            as_clean: false,
         });
         blank_before = false;
     }
@@ -101,11 +100,16 @@ impl TextLine<'_> {
         self.chars += next.chars;
         self.lines += next.lines;
         self.last_line = next.last_line;
+        self.as_clean = false;
     }
 
     /// Describes this block as it will stand in the clean text: one line, after a blank one,
     /// with `finish` (the passes after rejoin) applied.
-    pub fn read_as_clean(&mut self, finish: impl Fn(&str) -> String) {
+    pub fn read_as_clean(&mut self, finish: impl Fn(&str) -> Cow<str>) {
+        if self.as_clean {
+            return;
+        }
+        self.as_clean = true;
         self.content = Cow::Owned(finish(&self.content).trim().to_string());
         self.cjk = self.content.chars().any(is_cjk_letter);
         self.headline = is_headline_shaped(&self.content);

@@ -1,0 +1,92 @@
+//! One scratch file that holds the batch's report entries until report.json is written:
+//! workers append, memory keeps only where each entry lies. One file, not one per article:
+//! creating and deleting tens of thousands of small files was most of a batch's system time.
+
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Appends entries from any thread; each `put` says where its entry lies.
+pub struct Spill {
+    path: PathBuf,
+    writer: Mutex<(BufWriter<File>, u64)>,
+}
+
+impl Spill {
+    pub fn create(path: &Path) -> Result<Self, String> {
+        let file =
+            File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(Spill {
+            path: path.to_path_buf(),
+            writer: Mutex::new((BufWriter::new(file), 0)),
+        })
+    }
+
+    /// Appends `entry` and gives its byte range in the file.
+    pub fn put(&self, entry: &[u8]) -> Result<Range<u64>, String> {
+        let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let (writer, end) = &mut *guard;
+        writer
+            .write_all(entry)
+            .map_err(|e| format!("cannot write {}: {e}", self.path.display()))?;
+        let start = *end;
+        *end += entry.len() as u64;
+        Ok(start..*end)
+    }
+
+    /// Ends writing; the entries can be read back.
+    pub fn finish(self) -> Result<Entries, String> {
+        let error = |e: std::io::Error| format!("cannot read {}: {e}", self.path.display());
+        let (writer, _) = self.writer.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut file = writer.into_inner().map_err(|e| error(e.into_error()))?;
+        file.flush().map_err(error)?;
+        let file = File::open(&self.path).map_err(error)?;
+        Ok(Entries {
+            path: self.path,
+            file: Mutex::new(file),
+        })
+    }
+}
+
+/// The written entries, read back by range.
+pub struct Entries {
+    path: PathBuf,
+    file: Mutex<File>,
+}
+
+impl Entries {
+    pub fn get(&self, range: &Range<u64>) -> std::io::Result<Vec<u8>> {
+        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        file.seek(SeekFrom::Start(range.start))?;
+        let mut entry = vec![0; (range.end - range.start) as usize];
+        file.read_exact(&mut entry)?;
+        Ok(entry)
+    }
+}
+
+impl Drop for Entries {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn entries_come_back_by_range() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("spill");
+        let spill = super::Spill::create(&path).expect("create");
+        let a = spill.put(b"first").expect("put");
+        let b = spill.put(b"second entry").expect("put");
+        let again = spill.put(b"first, again").expect("put");
+        let entries = spill.finish().expect("finish");
+        assert_eq!(entries.get(&b).expect("read"), b"second entry");
+        assert_eq!(entries.get(&a).expect("read"), b"first");
+        assert_eq!(entries.get(&again).expect("read"), b"first, again");
+        drop(entries);
+        assert!(!path.exists(), "the scratch file is removed");
+    }
+}
