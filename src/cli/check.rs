@@ -111,7 +111,7 @@ fn check_all(
         .and_then(|p| std::fs::read(p).ok())
         .map_or(String::new(), |bytes| scour::hash::sha256_hex(&bytes));
     let corpus = Corpus {
-        index: index.as_ref(),
+        index: index.as_ref().map(corpus::IndexLookup::new),
         boilerplate,
         salt,
     };
@@ -140,7 +140,7 @@ fn check_all(
 
 /// What the repository's index adds to checking a few files.
 struct Corpus<'a> {
-    index: Option<&'a Index>,
+    index: Option<corpus::IndexLookup<'a>>,
     boilerplate: Option<Arc<scour::corpus::boilerplate::Boilerplate>>,
     salt: String,
 }
@@ -191,9 +191,8 @@ fn check_one(
         };
     }
     let mut processed = process(&shown, &bytes, &config);
-    if let (Some(index), Some(clean)) = (corpus.index, &processed.clean)
-        && let Some(of) =
-            corpus::find_in_index(&input.rel, &corpus::fingerprints(clean), index, 0.8)
+    if let (Some(index), Some(clean)) = (&corpus.index, &processed.clean)
+        && let Some(of) = index.duplicate(&input.rel, &corpus::fingerprints(clean), 0.8)
     {
         processed.report.findings.push(FindingReport {
             rule: if of.method == "exact" {

@@ -152,13 +152,15 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         .collect();
     let batch: Vec<Article> = articles.iter().map(|(_, a)| *a).collect();
     let empty = Index::new();
-    let decisions = corpus::decide(
-        &batch,
-        index.as_ref().unwrap_or(&empty),
-        args.corpus.min_articles,
-        args.corpus.similarity,
-        |k| read_shingles(out, &inputs[articles[k].0].rel),
-    );
+    let decisions = pool.install(|| {
+        corpus::decide(
+            &batch,
+            index.as_ref().unwrap_or(&empty),
+            args.corpus.min_articles,
+            args.corpus.similarity,
+            |k| read_shingles(out, &inputs[articles[k].0].rel),
+        )
+    });
 
     // Phase 3: clean again what the decisions touch.
     let boilerplate = Arc::new(Boilerplate {

@@ -1,9 +1,8 @@
 //! Near-duplicate articles: MinHash signatures, LSH banding for candidates, and exact
 //! Jaccard similarity to confirm them; union-find for clusters.
 
-use std::collections::HashMap;
-
 use crate::config::Config;
+use crate::hash::HashKeyed;
 use crate::rules::Rule;
 
 pub const EXACT: Rule = Rule {
@@ -73,29 +72,74 @@ pub fn minhash(shingles: &[u64]) -> Vec<u32> {
     bins
 }
 
-/// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted.
-pub fn candidates(signatures: &[&[u32]]) -> Vec<(usize, usize)> {
-    let rows = SIGNATURE / BANDS;
-    let mut pairs = Vec::new();
-    for band in 0..BANDS {
-        let mut buckets: HashMap<&[u32], Vec<usize>> = HashMap::new();
-        for (i, signature) in signatures.iter().enumerate() {
-            if signature.len() == SIGNATURE && signature[0] != u32::MAX {
-                buckets
-                    .entry(&signature[band * rows..(band + 1) * rows])
-                    .or_default()
-                    .push(i);
+/// Signatures by LSH band (`BANDS` bands of `SIGNATURE / BANDS` rows): which share a band.
+/// A signature of the empty set, or of another length, is in no band.
+pub struct Bands(HashKeyed<Vec<usize>>);
+
+impl Bands {
+    /// Bands of `signatures`, each known by its position.
+    pub fn new<'s>(signatures: impl IntoIterator<Item = &'s [u32]>) -> Self {
+        let mut buckets = HashKeyed::<Vec<usize>>::default();
+        for (i, signature) in signatures.into_iter().enumerate() {
+            for key in band_keys(signature) {
+                buckets.entry(key).or_default().push(i);
             }
         }
-        for members in buckets.values() {
+        Bands(buckets)
+    }
+
+    /// Positions of the signatures that share a band with `signature`, sorted.
+    pub fn sharing(&self, signature: &[u32]) -> Vec<usize> {
+        let mut found: Vec<usize> = band_keys(signature)
+            .filter_map(|key| self.0.get(&key))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Pairs `(i, j)`, `i < j`, of signatures that share a band, sorted.
+    pub fn pairs(&self) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        for members in self.0.values() {
             for (k, &i) in members.iter().enumerate() {
                 pairs.extend(members[k + 1..].iter().map(|&j| (i.min(j), i.max(j))));
             }
         }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+}
+
+/// One key per band of a signature (band number and rows hashed together).
+fn band_keys(signature: &[u32]) -> impl Iterator<Item = u64> + '_ {
+    let valid = signature.len() == SIGNATURE && signature[0] != u32::MAX;
+    let rows = SIGNATURE / BANDS;
+    (0..if valid { BANDS } else { 0 }).map(move |band| {
+        signature[band * rows..(band + 1) * rows]
+            .iter()
+            .fold(mix(band as u64), |h, &r| mix(h ^ u64::from(r)))
+    })
+}
+
+/// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted.
+pub fn candidates(signatures: &[&[u32]]) -> Vec<(usize, usize)> {
+    Bands::new(signatures.iter().copied()).pairs()
+}
+
+/// How far below the threshold a MinHash estimate may fall and the pair still be verified.
+pub const ESTIMATE_MARGIN: f64 = 0.2;
+
+/// The MinHash estimate of Jaccard similarity: the share of bins two signatures agree on.
+pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
+    if a.len() != b.len() || a.is_empty() {
+        return 0.0;
+    }
+    let agree = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    agree as f64 / a.len() as f64
 }
 
 /// Exact Jaccard similarity of two sorted, deduplicated shingle sets.

@@ -67,15 +67,20 @@ impl Index {
         for (block, count) in other.blocks {
             *self.blocks.entry(block).or_default() += count;
         }
-        for article in other.articles {
-            if !self
-                .articles
-                .iter()
-                .any(|a| a.path == article.path && a.exact == article.exact)
-            {
-                self.articles.push(article);
-            }
-        }
+        let known: std::collections::HashSet<(String, String)> = self
+            .articles
+            .iter()
+            .map(|a| (a.path.clone(), a.exact.clone()))
+            .collect();
+        let new = other
+            .articles
+            .into_iter()
+            .filter(|a| !known.contains(&(a.path.clone(), a.exact.clone())));
+        let mut added = std::collections::HashSet::new();
+        let new: Vec<IndexedArticle> = new
+            .filter(|a| added.insert((a.path.clone(), a.exact.clone())))
+            .collect();
+        self.articles.extend(new);
         self.articles.sort_by(|a, b| a.path.cmp(&b.path));
     }
 }

@@ -10,6 +10,7 @@ pub mod normal;
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::hash::hex;
@@ -124,14 +125,18 @@ pub struct Decisions {
     pub learned: index::Index,
 }
 
+/// Candidate pairs confirmed at a time (their shingles are held together).
+const CONFIRM_BATCH: usize = 512;
+
 /// Phase 2. `shingles_of(i)` gives article `i`'s shingles (read again from its clean text)
-/// to confirm near-duplicate candidates by exact Jaccard similarity.
+/// to confirm near-duplicate candidates by exact Jaccard similarity; confirmations run in
+/// parallel (on the current rayon pool) and hold the shingles of one batch at a time.
 pub fn decide(
     articles: &[Article],
     index: &index::Index,
     min_articles: u32,
     threshold: f64,
-    shingles_of: impl Fn(usize) -> Vec<u64>,
+    shingles_of: impl Fn(usize) -> Vec<u64> + Sync,
 ) -> Decisions {
     let n = articles.len();
     let mut clusters = dedup::Clusters::new(n);
@@ -140,21 +145,56 @@ pub fn decide(
         let first = *by_exact.entry(article.fingerprints.exact).or_insert(i);
         clusters.join(first, i);
     }
-    let mut shingles: HashMap<usize, Vec<u64>> = Default::default();
-    let similarity = |i: usize, j: usize, cache: &mut HashMap<usize, Vec<u64>>| {
-        for k in [i, j] {
-            cache.entry(k).or_insert_with(|| shingles_of(k));
-        }
-        dedup::jaccard(&cache[&i], &cache[&j])
-    };
+    let similarity = |i: usize, j: usize| dedup::jaccard(&shingles_of(i), &shingles_of(j));
     let signatures: Vec<&[u32]> = articles
         .iter()
         .map(|a| a.fingerprints.minhash.as_slice())
         .collect();
-    for (i, j) in dedup::candidates(&signatures) {
-        if clusters.root(i) != clusters.root(j) && similarity(i, j, &mut shingles) >= threshold {
-            clusters.join(i, j);
+    // A pair whose signatures agree far less than the threshold cannot reach it: at 128
+    // bins the estimate's spread is under 0.05, and the margin is four times that.
+    let plausible = |i: usize, j: usize| {
+        dedup::estimate(signatures[i], signatures[j]) >= threshold - dedup::ESTIMATE_MARGIN
+    };
+    let mut pairs = dedup::candidates(&signatures);
+    pairs.retain(|&(i, j)| plausible(i, j));
+    // Confirmed in batches: in each, at most one pair joins any two clusters, and the
+    // articles it needs are read once, in parallel. A pair whose ends were joined by an
+    // earlier batch is never read: clusters come out as if pairs were confirmed in order.
+    let mut pending = pairs.as_slice();
+    while !pending.is_empty() {
+        let mut batch: Vec<(usize, usize)> = Vec::new();
+        let mut joining = HashSet::new();
+        let mut deferred = Vec::new();
+        let mut taken = 0;
+        for &(i, j) in pending {
+            if batch.len() == CONFIRM_BATCH {
+                break;
+            }
+            taken += 1;
+            let (a, b) = (clusters.root(i), clusters.root(j));
+            if a == b {
+                continue;
+            }
+            if joining.insert((a.min(b), a.max(b))) {
+                batch.push((i, j));
+            } else {
+                deferred.push((i, j));
+            }
         }
+        let mut needed: Vec<usize> = batch.iter().flat_map(|&(i, j)| [i, j]).collect();
+        needed.sort_unstable();
+        needed.dedup();
+        let shingles: HashMap<usize, Vec<u64>> =
+            needed.par_iter().map(|&k| (k, shingles_of(k))).collect();
+        for (i, j) in batch {
+            if dedup::jaccard(&shingles[&i], &shingles[&j]) >= threshold {
+                clusters.join(i, j);
+            }
+        }
+        // Deferred pairs go first in the next batch, in their order.
+        deferred.extend_from_slice(&pending[taken..]);
+        pairs = deferred;
+        pending = pairs.as_slice();
     }
     // The kept copy of each cluster: fewest findings, then the smallest path.
     let mut canonical: HashMap<usize, usize> = Default::default();
@@ -166,33 +206,24 @@ pub fn decide(
             *best = i;
         }
     }
-    let indexed: HashMap<&str, &index::IndexedArticle> = index
-        .articles
-        .iter()
-        .map(|a| (a.exact.as_str(), a))
-        .collect();
+    let indexed = IndexLookup::new(index);
+    let keeps: Vec<usize> = (0..n).map(|i| canonical[&clusters.root(i)]).collect();
+    let duplicates = (0..n).into_par_iter().map(|i| {
+        let (keep, article) = (keeps[i], &articles[i]);
+        if keep == i {
+            return indexed.duplicate(article.path, article.fingerprints, threshold);
+        }
+        let exact = article.fingerprints.exact == articles[keep].fingerprints.exact;
+        Some(DuplicateOf {
+            canonical: articles[keep].path.to_string(),
+            method: if exact { "exact" } else { "near" },
+            similarity: if exact { 1.0 } else { similarity(i, keep) },
+        })
+    });
     let mut decisions = Decisions {
-        duplicates: vec![None; n],
+        duplicates: duplicates.collect(),
         ..Decisions::default()
     };
-    for i in 0..n {
-        let keep = canonical[&clusters.root(i)];
-        let article = &articles[i];
-        decisions.duplicates[i] = if keep != i {
-            let exact = article.fingerprints.exact == articles[keep].fingerprints.exact;
-            Some(DuplicateOf {
-                canonical: articles[keep].path.to_string(),
-                method: if exact { "exact" } else { "near" },
-                similarity: if exact {
-                    1.0
-                } else {
-                    similarity(i, keep, &mut shingles)
-                },
-            })
-        } else {
-            duplicate_in_index(article, &indexed, index, threshold)
-        };
-    }
     // Boilerplate: each fingerprint counted once per cluster of this batch, plus the index.
     let mut counts: HashMap<u64, u32> = Default::default();
     let mut seen: HashSet<(usize, u64)> = Default::default();
@@ -226,27 +257,6 @@ pub fn decide(
     decisions
 }
 
-/// The article of `index` that the article at `path` with these fingerprints duplicates, if
-/// any (for `check` and `fix`, which see a few files and the repository's index).
-pub fn find_in_index(
-    path: &str,
-    fingerprints: &Fingerprints,
-    index: &index::Index,
-    threshold: f64,
-) -> Option<DuplicateOf> {
-    let by_exact = index
-        .articles
-        .iter()
-        .map(|a| (a.exact.as_str(), a))
-        .collect();
-    let article = Article {
-        path,
-        findings: 0,
-        fingerprints,
-    };
-    duplicate_in_index(&article, &by_exact, index, threshold)
-}
-
 /// The boilerplate an index knows: blocks in at least `min_articles` articles.
 pub fn index_boilerplate(
     index: &index::Index,
@@ -264,44 +274,56 @@ pub fn index_boilerplate(
     }
 }
 
-/// A kept article that an earlier batch already has: the same text, or a MinHash estimate
-/// of similarity at or above the threshold (the index keeps no text to compare exactly).
-fn duplicate_in_index(
-    article: &Article,
-    by_exact: &HashMap<&str, &index::IndexedArticle>,
-    index: &index::Index,
-    threshold: f64,
-) -> Option<DuplicateOf> {
-    let exact = hex(&article.fingerprints.exact);
-    if let Some(earlier) = by_exact
-        .get(exact.as_str())
-        .filter(|a| a.path != article.path)
-    {
-        return Some(DuplicateOf {
-            canonical: earlier.path.clone(),
-            method: "exact",
-            similarity: 1.0,
-        });
-    }
-    let signature = &article.fingerprints.minhash;
-    index
-        .articles
-        .iter()
-        .filter(|a| a.path != article.path && a.minhash.len() == signature.len())
-        .map(|a| {
-            let agree = a
-                .minhash
+/// The articles of an index, found by exact hash and by LSH band; built once per run.
+pub struct IndexLookup<'a> {
+    index: &'a index::Index,
+    by_exact: HashMap<&'a str, &'a index::IndexedArticle>,
+    bands: dedup::Bands,
+}
+
+impl<'a> IndexLookup<'a> {
+    pub fn new(index: &'a index::Index) -> Self {
+        IndexLookup {
+            index,
+            by_exact: index
+                .articles
                 .iter()
-                .zip(signature)
-                .filter(|(x, y)| x == y)
-                .count();
-            (a, agree as f64 / signature.len() as f64)
-        })
-        .filter(|&(_, estimate)| estimate >= threshold)
-        .max_by(|x, y| x.1.total_cmp(&y.1))
-        .map(|(a, estimate)| DuplicateOf {
-            canonical: a.path.clone(),
-            method: "near",
-            similarity: estimate,
-        })
+                .map(|a| (a.exact.as_str(), a))
+                .collect(),
+            bands: dedup::Bands::new(index.articles.iter().map(|a| a.minhash.as_slice())),
+        }
+    }
+
+    /// The indexed article (of another path) that the article at `path` duplicates: the
+    /// same text, or among those sharing an LSH band the one of the highest MinHash
+    /// estimate at or above the threshold (the index keeps no text to compare exactly).
+    pub fn duplicate(
+        &self,
+        path: &str,
+        fingerprints: &Fingerprints,
+        threshold: f64,
+    ) -> Option<DuplicateOf> {
+        let exact = hex(&fingerprints.exact);
+        if let Some(earlier) = self.by_exact.get(exact.as_str()).filter(|a| a.path != path) {
+            return Some(DuplicateOf {
+                canonical: earlier.path.clone(),
+                method: "exact",
+                similarity: 1.0,
+            });
+        }
+        let signature = &fingerprints.minhash;
+        self.bands
+            .sharing(signature)
+            .into_iter()
+            .map(|k| &self.index.articles[k])
+            .filter(|a| a.path != path)
+            .map(|a| (a, dedup::estimate(&a.minhash, signature)))
+            .filter(|&(_, estimate)| estimate >= threshold)
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .map(|(a, estimate)| DuplicateOf {
+                canonical: a.path.clone(),
+                method: "near",
+                similarity: estimate,
+            })
+    }
 }
