@@ -127,7 +127,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         inputs
             .par_iter()
             .map(|input| {
-                let (report, fingerprints) = clean_file(input, out, &config_of(input));
+                let (report, fingerprints) = clean_file(input, out, &config_of(input), true);
                 progress.inc(1);
                 Done::new(&parts, report, fingerprints)
             })
@@ -212,7 +212,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                     None => {
                         let mut config = config_of(input);
                         config.boilerplate = Some(boilerplate.clone());
-                        clean_file(input, out, &config).0
+                        clean_file(input, out, &config, false).0
                     }
                 };
                 Ok((i, Done::new(&parts, report, None)?))
@@ -352,8 +352,13 @@ fn drop_duplicate(input: &Input, out: &Path, config: &Config, of: DuplicateRepor
 }
 
 /// Reads, cleans and writes one input; every failure becomes that file's error. Gives the
-/// report and, for an article that was cleaned, its corpus fingerprints.
-fn clean_file(input: &Input, out: &Path, config: &Config) -> (FileReport, Option<Fingerprints>) {
+/// report and, if asked, for an article that was cleaned, its corpus fingerprints.
+fn clean_file(
+    input: &Input,
+    out: &Path,
+    config: &Config,
+    fingerprint: bool,
+) -> (FileReport, Option<Fingerprints>) {
     let bytes = match std::fs::read(&input.path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -384,7 +389,10 @@ fn clean_file(input: &Input, out: &Path, config: &Config) -> (FileReport, Option
         });
     }
     match written {
-        Ok(()) => (processed.report, Some(corpus::fingerprints(clean))),
+        Ok(()) => (
+            processed.report,
+            fingerprint.then(|| corpus::fingerprints(clean)),
+        ),
         Err(e) => (FileReport::failed(input.rel.clone(), e), None),
     }
 }

@@ -27,25 +27,41 @@ struct Summarized {
     findings: Vec<Value>,
 }
 
-/// A file's entry for the page: whole, or summarized when large.
-fn page_entry(bytes: &[u8]) -> Result<Value, String> {
+/// Past this much embedded detail, the page lists the remaining files with their status and
+/// findings only: a browser cannot hold the edits and diffs of a whole archive.
+const PAGE_BUDGET: usize = 64 << 20;
+
+/// A file's entry for the page: whole, or summarized when large or past the page's budget.
+fn page_entry(bytes: &[u8], over_budget: bool) -> Result<Value, String> {
     let not_json = |e: serde_json::Error| format!("a report entry is not JSON: {e}");
-    if bytes.len() <= MAX_EMBEDDED {
+    if bytes.len() <= MAX_EMBEDDED && !over_budget {
         return serde_json::from_slice(bytes).map_err(not_json);
     }
     let summarized: Summarized = serde_json::from_slice(bytes).map_err(not_json)?;
     let mut entry = serde_json::to_value(summarized).expect("a summary serializes");
     entry["edits"] = Value::Array(Vec::new());
-    entry["error"] = Value::String("too many edits to show here: see report.json".into());
+    let why = if over_budget {
+        "not shown: this page holds the first 64 MB of changes; see report.json"
+    } else {
+        "too many edits to show here: see report.json"
+    };
+    entry["error"] = Value::String(why.into());
     Ok(entry)
 }
 
-/// A file's diff for the page: read from `path` unless too large to embed.
-fn page_diff(path: &Path, rel: &str) -> String {
+/// A file's diff for the page: read from `path` unless too large to embed or past the
+/// page's budget.
+fn page_diff(path: &Path, rel: &str, over_budget: bool) -> String {
+    let elsewhere = |why: &str| {
+        format!("--- a/{rel}\n+++ b/{rel}\n@@ -1,1 +1,1 @@\n ({why}: see diffs/{rel}.diff)\n")
+    };
+    if over_budget {
+        return elsewhere("not shown on this page");
+    }
     match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_EMBEDDED as u64 => format!(
-            "--- a/{rel}\n+++ b/{rel}\n@@ -1,1 +1,1 @@\n (the diff is too large to show here: see diffs/{rel}.diff)\n"
-        ),
+        Ok(meta) if meta.len() > MAX_EMBEDDED as u64 => {
+            elsewhere("the diff is too large to show here")
+        }
         _ => std::fs::read_to_string(path).unwrap_or_default(),
     }
 }
@@ -77,11 +93,14 @@ pub fn write_page(
     out.write_all(head.as_bytes()).map_err(error)?;
     let summary = serde_json::to_string(summary).expect("a summary serializes");
     write!(out, "{{\"summary\":{},\"files\":[", script_safe(&summary)).map_err(error)?;
+    let mut embedded = 0;
     for (i, file) in files.into_iter().enumerate() {
-        let mut entry = page_entry(&file.map_err(error)?)?;
+        let over_budget = embedded > PAGE_BUDGET;
+        let mut entry = page_entry(&file.map_err(error)?, over_budget)?;
         let rel = entry["path"].as_str().unwrap_or_default().to_string();
-        entry["diff"] = Value::String(page_diff(&diff_path(&rel), &rel));
+        entry["diff"] = Value::String(page_diff(&diff_path(&rel), &rel, over_budget));
         let json = serde_json::to_string(&entry).expect("an entry serializes");
+        embedded += json.len();
         if i > 0 {
             out.write_all(b",").map_err(error)?;
         }
@@ -181,4 +200,27 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode, String> {
         let _ = writeln!(out);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn past_the_budget_files_are_listed_without_their_changes() {
+        let entry = br#"{"path":"a.txt","status":"changed","findings":[{"rule":"finding/truncated"}],"edits":[{"rule":"layout/trim"}]}"#;
+        let whole = page_entry(entry, false).expect("JSON");
+        assert_eq!(whole["edits"].as_array().map(Vec::len), Some(1));
+        let listed = page_entry(entry, true).expect("JSON");
+        assert_eq!(listed["path"], "a.txt");
+        assert_eq!(listed["findings"].as_array().map(Vec::len), Some(1));
+        assert_eq!(listed["edits"].as_array().map(Vec::len), Some(0));
+        assert!(
+            listed["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("report.json"))
+        );
+        let diff = page_diff(Path::new("/nonexistent"), "a.txt", true);
+        assert!(diff.contains("diffs/a.txt.diff"), "{diff}");
+    }
 }
