@@ -170,6 +170,12 @@ impl Clusters {
         Clusters((0..n).collect())
     }
 
+    /// A new singleton cluster, and its number.
+    pub fn add(&mut self) -> usize {
+        self.0.push(self.0.len());
+        self.0.len() - 1
+    }
+
     pub fn root(&mut self, i: usize) -> usize {
         let parent = self.0[i];
         if parent == i {

@@ -128,6 +128,9 @@ pub struct Decisions {
 /// Candidate pairs confirmed at a time (their shingles are held together).
 const CONFIRM_BATCH: usize = 512;
 
+/// Shingles kept between batches (8 bytes each): 64 MB at most, and then forgotten.
+const HELD_SHINGLES: usize = 8 << 20;
+
 /// Phase 2. `shingles_of(i)` gives article `i`'s shingles (read again from its clean text)
 /// to confirm near-duplicate candidates by exact Jaccard similarity; confirmations run in
 /// parallel (on the current rayon pool) and hold the shingles of one batch at a time.
@@ -157,13 +160,17 @@ pub fn decide(
     };
     let mut pairs = dedup::candidates(&signatures);
     pairs.retain(|&(i, j)| plausible(i, j));
-    // Confirmed in batches: in each, at most one pair joins any two clusters, and the
-    // articles it needs are read once, in parallel. A pair whose ends were joined by an
-    // earlier batch is never read: clusters come out as if pairs were confirmed in order.
+    // Confirmed in batches whose pairs would join clusters into a forest if all held (a
+    // pair that would close a cycle waits for the next batch, and is never read if its
+    // ends are joined by then), reading each article a batch needs once, in parallel:
+    // clusters come out as if pairs were confirmed one by one in order.
     let mut pending = pairs.as_slice();
+    // Shingles read so far, kept for later batches up to a bound.
+    let mut shingles: HashMap<usize, Vec<u64>> = HashMap::new();
     while !pending.is_empty() {
         let mut batch: Vec<(usize, usize)> = Vec::new();
-        let mut joining = HashSet::new();
+        let mut forest = dedup::Clusters::new(0);
+        let mut node: HashMap<usize, usize> = HashMap::new();
         let mut deferred = Vec::new();
         let mut taken = 0;
         for &(i, j) in pending {
@@ -175,17 +182,25 @@ pub fn decide(
             if a == b {
                 continue;
             }
-            if joining.insert((a.min(b), a.max(b))) {
-                batch.push((i, j));
-            } else {
+            let [a, b] = [a, b].map(|root| *node.entry(root).or_insert_with(|| forest.add()));
+            if forest.root(a) == forest.root(b) {
                 deferred.push((i, j));
+            } else {
+                forest.join(a, b);
+                batch.push((i, j));
             }
         }
         let mut needed: Vec<usize> = batch.iter().flat_map(|&(i, j)| [i, j]).collect();
         needed.sort_unstable();
         needed.dedup();
-        let shingles: HashMap<usize, Vec<u64>> =
+        let held: usize = shingles.values().map(Vec::len).sum();
+        if held > HELD_SHINGLES {
+            shingles.clear();
+        }
+        needed.retain(|k| !shingles.contains_key(k));
+        let read: Vec<(usize, Vec<u64>)> =
             needed.par_iter().map(|&k| (k, shingles_of(k))).collect();
+        shingles.extend(read);
         for (i, j) in batch {
             if dedup::jaccard(&shingles[&i], &shingles[&j]) >= threshold {
                 clusters.join(i, j);
