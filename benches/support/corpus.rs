@@ -114,17 +114,31 @@ pub fn wrap_lines(paragraph: &str, width: usize) -> Vec<String> {
 }
 
 /// Splits `paragraph` once, mid-sentence, at a random character (at a word boundary in
-/// Latin text).
+/// Latin text). A split where a sentence ends is a paragraph break no reader could tell
+/// from a real one: the split moves on past it.
 fn split_lines(paragraph: &str, rng: &mut Rng) -> Vec<String> {
     let chars: Vec<char> = paragraph.chars().collect();
     if chars.len() < 30 {
         return vec![paragraph.to_string()];
     }
+    let cjk = is_cjk(paragraph);
+    let ends_sentence = |at: usize| {
+        let head = chars[..at].iter().rev().find(|c| {
+            !c.is_whitespace() && !matches!(c, '"' | '\'' | '”' | '’' | '」' | '）' | ')')
+        });
+        head.is_some_and(|c| matches!(c, '。' | '！' | '？' | '.' | '!' | '?' | '…'))
+    };
     let mut at = 10 + rng.below(chars.len() - 20);
-    if !is_cjk(paragraph) {
-        while at < chars.len() && chars[at] != ' ' {
-            at += 1;
+    loop {
+        if !cjk {
+            while at < chars.len() && chars[at] != ' ' {
+                at += 1;
+            }
         }
+        if at >= chars.len() || !ends_sentence(at) {
+            break;
+        }
+        at += 1;
     }
     let head: String = chars[..at].iter().collect();
     let tail: String = chars[at..].iter().collect();

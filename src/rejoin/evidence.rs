@@ -123,6 +123,27 @@ const OPENERS: &[&str] = &[
     "另一方面",
 ];
 
+/// English words a sentence cannot stop on: articles, prepositions, conjunctions, auxiliary
+/// verbs and possessive determiners. Running text that ends on one was cut mid-sentence.
+/// (Not words that can stand for a noun, `more`, `that`, `this`: a truncated paragraph
+/// may stop on them.)
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "onto",
+    "about", "over", "under", "after", "before", "between", "through", "during", "without",
+    "within", "against", "among", "toward", "towards", "upon", "than", "and", "or", "nor", "but",
+    "as", "which", "whose", "whom", "if", "because", "while", "although", "though", "whether",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "shall", "should", "can", "could", "may", "might", "must", "its", "their", "our", "your", "my",
+    "very",
+];
+
+/// The last word of Latin running text is one a sentence cannot stop on (`…met with the`).
+pub fn ends_on_function_word(text: &str) -> bool {
+    text.rsplit(' ')
+        .next()
+        .is_some_and(|word| FUNCTION_WORDS.contains(&word))
+}
+
 /// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`).
 pub fn opens_paragraph(text: &str) -> bool {
     OPENERS.iter().any(|o| text.starts_with(o))
@@ -154,5 +175,7 @@ mod tests {
             opens_paragraph("二是加强") && opens_paragraph("三、完善") && !opens_paragraph("是")
         );
         assert!(is_markup("### A") && is_markup("1. item") && !is_markup("1.5亿"));
+        assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
+        assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));
     }
 }

@@ -145,6 +145,17 @@ impl TextLine<'_> {
         !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase())
     }
 
+    /// The first word is a plain lower-case word: letters, then at most a comma or stop.
+    pub fn starts_with_plain_lowercase_word(&self) -> bool {
+        let word = self.content.split(' ').next().unwrap_or("");
+        let letters = word.trim_end_matches([',', '.', ';']);
+        !letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())
+    }
+
+    pub fn ends_with(&self, c: char) -> bool {
+        self.content.ends_with(c)
+    }
+
     /// Columns of the first word (for "would it have fit on the line before?").
     pub fn first_word_columns(&self) -> usize {
         self.content

@@ -20,7 +20,9 @@ use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
-use evidence::{cannot_end_paragraph, cannot_start_line, joins_tight, opens_paragraph};
+use evidence::{
+    cannot_end_paragraph, cannot_start_line, ends_on_function_word, joins_tight, opens_paragraph,
+};
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape};
 use words::word_straddles;
@@ -121,6 +123,17 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     let cjk = a.is_cjk_text() || b.is_cjk_text();
     if !cjk && b.first().is_lowercase() && !a.looks_like_latin_heading() {
         return join(0.9, "the next line continues in lower case");
+    }
+    // A short line of capitalized names followed by a lower-case word: running text
+    // (`…had lost to Belgium` + `on Monday.`), unless the word is not a plain one (a URL).
+    if !cjk && b.starts_with_plain_lowercase_word() && !a.ends_with(':') {
+        return join(0.7, "the next line continues in lower case");
+    }
+    if !cjk && ends_on_function_word(&a.content) {
+        return join(
+            0.85,
+            "the line stops on a word no sentence ends with (an article, preposition or conjunction)",
+        );
     }
     if cjk && !a.looks_like_heading() && !b.looks_like_heading() {
         return join(
