@@ -1,6 +1,8 @@
 //! Near-duplicate articles: MinHash signatures, LSH banding for candidates, and exact
 //! Jaccard similarity to confirm them; union-find for clusters.
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::hash::HashKeyed;
 use crate::rules::Rule;
@@ -100,15 +102,30 @@ impl Bands {
         found
     }
 
-    /// Pairs `(i, j)`, `i < j`, of signatures that share a band, sorted.
-    pub fn pairs(&self) -> Vec<(usize, usize)> {
-        let mut pairs = Vec::new();
-        for members in self.0.values() {
-            for (k, &i) in members.iter().enumerate() {
-                pairs.extend(members[k + 1..].iter().map(|&j| (i.min(j), i.max(j))));
-            }
-        }
-        pairs.sort_unstable();
+    /// Pairs `(i, j)`, `i < j`, of signatures that share a band and that `keep` accepts,
+    /// sorted. In a band shared by more than `CROWD` signatures (many copies of one text)
+    /// each is paired with the next `CROWD` only: the copies stay connected, without a
+    /// number of pairs quadratic in the crowd.
+    pub fn pairs(&self, keep: impl Fn(usize, usize) -> bool + Sync) -> Vec<(usize, usize)> {
+        let buckets: Vec<&Vec<usize>> = self.0.values().filter(|m| m.len() > 1).collect();
+        let mut pairs: Vec<(usize, usize)> = buckets
+            .par_iter()
+            .flat_map_iter(|members| {
+                let reach = if members.len() > CROWD {
+                    CROWD
+                } else {
+                    members.len()
+                };
+                let keep = &keep;
+                members.iter().enumerate().flat_map(move |(k, &i)| {
+                    members[k + 1..(k + 1 + reach).min(members.len())]
+                        .iter()
+                        .map(move |&j| (i.min(j), i.max(j)))
+                        .filter(|&(i, j)| keep(i, j))
+                })
+            })
+            .collect();
+        pairs.par_sort_unstable();
         pairs.dedup();
         pairs
     }
@@ -125,10 +142,14 @@ fn band_keys(signature: &[u32]) -> impl Iterator<Item = u64> + '_ {
     })
 }
 
-/// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted.
+/// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted (see
+/// [`Bands::pairs`]).
 pub fn candidates(signatures: &[&[u32]]) -> Vec<(usize, usize)> {
-    Bands::new(signatures.iter().copied()).pairs()
+    Bands::new(signatures.iter().copied()).pairs(|_, _| true)
 }
+
+/// Signatures sharing one band beyond which each is paired with its next `CROWD` only.
+pub const CROWD: usize = 64;
 
 /// How far below the threshold a MinHash estimate may fall and the pair still be verified.
 pub const ESTIMATE_MARGIN: f64 = 0.2;
