@@ -31,12 +31,12 @@ pub struct Summary {
     pub duplicates: usize,
     pub errors: usize,
     pub edits: usize,
-    pub edits_by_rule: BTreeMap<&'static str, usize>,
+    pub edits_by_rule: BTreeMap<String, usize>,
     pub findings: usize,
     pub findings_by_rule: BTreeMap<String, usize>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Changed,
@@ -240,23 +240,57 @@ impl Summary {
     /// Counts one file in.
     pub fn add(&mut self, file: &FileReport) {
         self.files += 1;
-        match file.status {
+        self.count(
+            file.status,
+            file.edits.iter().map(|e| e.rule),
+            file.findings.iter().map(|f| f.rule.as_str()),
+        );
+    }
+
+    /// Counts one file in from its report entry (as `FileReport::write_json` wrote it).
+    pub fn add_entry(&mut self, entry: &[u8]) -> serde_json::Result<()> {
+        #[derive(Deserialize)]
+        struct Rule {
+            rule: String,
+        }
+        #[derive(Deserialize)]
+        struct Entry {
+            status: Status,
+            #[serde(default)]
+            edits: Vec<Rule>,
+            #[serde(default)]
+            findings: Vec<Rule>,
+        }
+        let entry: Entry = serde_json::from_slice(entry)?;
+        self.files += 1;
+        self.count(
+            entry.status,
+            entry.edits.iter().map(|e| e.rule.as_str()),
+            entry.findings.iter().map(|f| f.rule.as_str()),
+        );
+        Ok(())
+    }
+
+    fn count<'r>(
+        &mut self,
+        status: Status,
+        edits: impl ExactSizeIterator<Item = &'r str>,
+        findings: impl ExactSizeIterator<Item = &'r str>,
+    ) {
+        match status {
             Status::Changed => self.changed += 1,
             Status::Unchanged => self.unchanged += 1,
             Status::Skipped => self.skipped += 1,
             Status::Duplicate => self.duplicates += 1,
             Status::Error => self.errors += 1,
         }
-        self.edits += file.edits.len();
-        for edit in &file.edits {
-            *self.edits_by_rule.entry(edit.rule).or_default() += 1;
+        self.edits += edits.len();
+        for rule in edits {
+            *self.edits_by_rule.entry(rule.to_string()).or_default() += 1;
         }
-        self.findings += file.findings.len();
-        for finding in &file.findings {
-            *self
-                .findings_by_rule
-                .entry(finding.rule.clone())
-                .or_default() += 1;
+        self.findings += findings.len();
+        for rule in findings {
+            *self.findings_by_rule.entry(rule.to_string()).or_default() += 1;
         }
     }
 }

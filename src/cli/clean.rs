@@ -220,23 +220,35 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             .collect::<Result<_, String>>()
     })?;
     for (i, again) in redone {
-        done[i].summary = again.summary;
-        done[i].problem = again.problem;
-        done[i].part = again.part;
+        done[i] = again;
     }
     if let (Some(path), Some(mut index)) = (&index_path, index) {
         index.merge(decisions.learned);
         index.save(path)?;
     }
 
-    let mut summary = Summary::default();
+    // The counts, from the entries as written: memory holds no per-file report.
+    let parts = parts.finish()?;
+    let mut summary = pool
+        .install(|| {
+            done.par_iter()
+                .map(|d| {
+                    let mut summary = Summary::default();
+                    let entry = parts.get(&d.part).map_err(|e| e.to_string())?;
+                    summary.add_entry(&entry).map_err(|e| e.to_string())?;
+                    Ok(summary)
+                })
+                .try_reduce(Summary::default, |mut a, b| {
+                    a.merge(b);
+                    Ok(a)
+                })
+        })
+        .map_err(|e: String| format!("cannot read back a report entry: {e}"))?;
     problems.iter().for_each(|p| summary.add(p));
     let head_problems = problems.len();
     for d in &mut done {
-        summary.merge(std::mem::take(&mut d.summary));
         problems.extend(d.problem.take());
     }
-    let parts = parts.finish()?;
     let files = problems[..head_problems]
         .iter()
         .map(|p| Ok(p.to_json()))
@@ -287,7 +299,6 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
 struct Done {
     /// Where its report entry lies in the spill.
     part: Range<u64>,
-    summary: Summary,
     problem: Option<FileReport>,
     fingerprints: Option<Fingerprints>,
     findings: usize,
@@ -305,12 +316,9 @@ impl Done {
             .write_json(&mut entry)
             .expect("writing to memory cannot fail");
         let part = parts.put(&entry)?;
-        let mut summary = Summary::default();
-        summary.add(&report);
         let problem = matches!(report.status, Status::Error | Status::Skipped);
         Ok(Done {
             part,
-            summary,
             findings: report.findings.len(),
             problem: problem.then_some(report),
             fingerprints,

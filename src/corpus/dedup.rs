@@ -4,7 +4,6 @@
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::hash::HashKeyed;
 use crate::rules::Rule;
 
 pub const EXACT: Rule = Rule {
@@ -74,78 +73,98 @@ pub fn minhash(shingles: &[u64]) -> Vec<u32> {
     bins
 }
 
-/// Signatures by LSH band (`BANDS` bands of `SIGNATURE / BANDS` rows): which share a band.
-/// A signature of the empty set, or of another length, is in no band.
-pub struct Bands(HashKeyed<Vec<usize>>);
+/// The band keys of signatures, sorted: which signatures share a band with a given one.
+/// Sixteen bytes a band, so for an index's few thousand articles; a batch's pairs are
+/// found one band at a time instead ([`candidates_where`]).
+pub struct Bands(Vec<(u64, usize)>);
 
 impl Bands {
     /// Bands of `signatures`, each known by its position.
     pub fn new<'s>(signatures: impl IntoIterator<Item = &'s [u32]>) -> Self {
-        let mut buckets = HashKeyed::<Vec<usize>>::default();
-        for (i, signature) in signatures.into_iter().enumerate() {
-            for key in band_keys(signature) {
-                buckets.entry(key).or_default().push(i);
-            }
-        }
-        Bands(buckets)
+        let mut keys: Vec<(u64, usize)> = signatures
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, signature)| band_keys(signature).map(move |key| (key, i)))
+            .collect();
+        keys.sort_unstable();
+        Bands(keys)
     }
 
     /// Positions of the signatures that share a band with `signature`, sorted.
     pub fn sharing(&self, signature: &[u32]) -> Vec<usize> {
         let mut found: Vec<usize> = band_keys(signature)
-            .filter_map(|key| self.0.get(&key))
-            .flatten()
-            .copied()
+            .flat_map(|key| {
+                let from = self.0.partition_point(|&(k, _)| k < key);
+                self.0[from..].iter().take_while(move |&&(k, _)| k == key)
+            })
+            .map(|&(_, i)| i)
             .collect();
         found.sort_unstable();
         found.dedup();
         found
     }
+}
 
-    /// Pairs `(i, j)`, `i < j`, of signatures that share a band and that `keep` accepts,
-    /// sorted. In a band shared by more than `CROWD` signatures (many copies of one text)
-    /// each is paired with the next `CROWD` only: the copies stay connected, without a
-    /// number of pairs quadratic in the crowd.
-    pub fn pairs(&self, keep: impl Fn(usize, usize) -> bool + Sync) -> Vec<(usize, usize)> {
-        let buckets: Vec<&Vec<usize>> = self.0.values().filter(|m| m.len() > 1).collect();
-        let mut pairs: Vec<(usize, usize)> = buckets
+/// One key per band of a signature (band number and rows hashed together); none for a
+/// signature of the empty set or of another length.
+fn band_keys(signature: &[u32]) -> impl Iterator<Item = u64> + '_ {
+    let valid = signature.len() == SIGNATURE && signature[0] != u32::MAX;
+    (0..if valid { BANDS } else { 0 }).map(move |band| band_key(signature, band))
+}
+
+fn band_key(signature: &[u32], band: usize) -> u64 {
+    let rows = SIGNATURE / BANDS;
+    signature[band * rows..(band + 1) * rows]
+        .iter()
+        .fold(mix(band as u64), |h, &r| mix(h ^ u64::from(r)))
+}
+
+/// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band and that `keep` accepts,
+/// sorted; found one band at a time (memory for one band's keys). Where more than `CROWD`
+/// signatures share a band (many copies of one text) each is paired with the next `CROWD`
+/// only: the copies stay connected, without a number of pairs quadratic in the crowd.
+pub fn candidates_where(
+    signatures: &[&[u32]],
+    keep: impl Fn(usize, usize) -> bool + Sync,
+) -> Vec<(usize, usize)> {
+    let valid = |s: &[u32]| s.len() == SIGNATURE && s[0] != u32::MAX;
+    let mut pairs = Vec::new();
+    for band in 0..BANDS {
+        let mut keys: Vec<(u64, usize)> = signatures
             .par_iter()
-            .flat_map_iter(|members| {
-                let reach = if members.len() > CROWD {
-                    CROWD
-                } else {
-                    members.len()
-                };
+            .enumerate()
+            .filter(|(_, s)| valid(s))
+            .map(|(i, s)| (band_key(s, band), i))
+            .collect();
+        keys.par_sort_unstable();
+        let runs: Vec<&[(u64, usize)]> = keys
+            .chunk_by(|x, y| x.0 == y.0)
+            .filter(|run| run.len() > 1)
+            .collect();
+        let found: Vec<(usize, usize)> = runs
+            .par_iter()
+            .flat_map_iter(|run| {
+                let reach = run.len().min(CROWD);
                 let keep = &keep;
-                members.iter().enumerate().flat_map(move |(k, &i)| {
-                    members[k + 1..(k + 1 + reach).min(members.len())]
+                run.iter().enumerate().flat_map(move |(k, &(_, i))| {
+                    run[k + 1..(k + 1 + reach).min(run.len())]
                         .iter()
-                        .map(move |&j| (i.min(j), i.max(j)))
+                        .map(move |&(_, j)| (i, j))
                         .filter(|&(i, j)| keep(i, j))
                 })
             })
             .collect();
-        pairs.par_sort_unstable();
-        pairs.dedup();
-        pairs
+        pairs.extend(found);
     }
-}
-
-/// One key per band of a signature (band number and rows hashed together).
-fn band_keys(signature: &[u32]) -> impl Iterator<Item = u64> + '_ {
-    let valid = signature.len() == SIGNATURE && signature[0] != u32::MAX;
-    let rows = SIGNATURE / BANDS;
-    (0..if valid { BANDS } else { 0 }).map(move |band| {
-        signature[band * rows..(band + 1) * rows]
-            .iter()
-            .fold(mix(band as u64), |h, &r| mix(h ^ u64::from(r)))
-    })
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted (see
-/// [`Bands::pairs`]).
+/// [`candidates_where`]).
 pub fn candidates(signatures: &[&[u32]]) -> Vec<(usize, usize)> {
-    Bands::new(signatures.iter().copied()).pairs(|_, _| true)
+    candidates_where(signatures, |_, _| true)
 }
 
 /// Signatures sharing one band beyond which each is paired with its next `CROWD` only.

@@ -158,7 +158,7 @@ pub fn decide(
     let plausible = |i: usize, j: usize| {
         dedup::estimate(signatures[i], signatures[j]) >= threshold - dedup::ESTIMATE_MARGIN
     };
-    let mut pairs = dedup::Bands::new(signatures.iter().copied()).pairs(plausible);
+    let mut pairs = dedup::candidates_where(&signatures, plausible);
     // Confirmed in batches whose pairs would join clusters into a forest if all held (a
     // pair that would close a cycle waits for the next batch, and is never read if its
     // ends are joined by then), reading each article a batch needs once, in parallel:
