@@ -247,7 +247,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     problems.iter().for_each(|p| summary.add(p));
     let head_problems = problems.len();
     for d in &mut done {
-        problems.extend(d.problem.take());
+        problems.extend(d.problem.take().map(|p| *p));
     }
     let files = problems[..head_problems]
         .iter()
@@ -299,7 +299,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
 struct Done {
     /// Where its report entry lies in the spill.
     part: Range<u64>,
-    problem: Option<FileReport>,
+    problem: Option<Box<FileReport>>,
     fingerprints: Option<Fingerprints>,
     findings: usize,
 }
@@ -320,7 +320,7 @@ impl Done {
         Ok(Done {
             part,
             findings: report.findings.len(),
-            problem: problem.then_some(report),
+            problem: problem.then(|| Box::new(report)),
             fingerprints,
         })
     }

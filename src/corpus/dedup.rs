@@ -75,7 +75,7 @@ pub fn minhash(shingles: &[u64]) -> Vec<u32> {
 
 /// The band keys of signatures, sorted: which signatures share a band with a given one.
 /// Sixteen bytes a band, so for an index's few thousand articles; a batch's pairs are
-/// found one band at a time instead ([`candidates_where`]).
+/// found one band at a time instead ([`band_candidates`]).
 pub struct Bands(Vec<(u64, usize)>);
 
 impl Bands {
@@ -119,52 +119,53 @@ fn band_key(signature: &[u32], band: usize) -> u64 {
         .fold(mix(band as u64), |h, &r| mix(h ^ u64::from(r)))
 }
 
-/// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band and that `keep` accepts,
-/// sorted; found one band at a time (memory for one band's keys). Where more than `CROWD`
-/// signatures share a band (many copies of one text) each is paired with the next `CROWD`
-/// only: the copies stay connected, without a number of pairs quadratic in the crowd.
-pub fn candidates_where(
+/// Pairs `(i, j)`, `i < j`, of signatures that share LSH band `band` and that `keep`
+/// accepts, sorted. Where more than `CROWD` signatures share the band (many copies of one
+/// text) each is paired with the next `CROWD` only: the copies stay connected, without a
+/// number of pairs quadratic in the crowd.
+pub fn band_candidates(
     signatures: &[&[u32]],
+    band: usize,
     keep: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<(usize, usize)> {
     let valid = |s: &[u32]| s.len() == SIGNATURE && s[0] != u32::MAX;
-    let mut pairs = Vec::new();
-    for band in 0..BANDS {
-        let mut keys: Vec<(u64, usize)> = signatures
-            .par_iter()
-            .enumerate()
-            .filter(|(_, s)| valid(s))
-            .map(|(i, s)| (band_key(s, band), i))
-            .collect();
-        keys.par_sort_unstable();
-        let runs: Vec<&[(u64, usize)]> = keys
-            .chunk_by(|x, y| x.0 == y.0)
-            .filter(|run| run.len() > 1)
-            .collect();
-        let found: Vec<(usize, usize)> = runs
-            .par_iter()
-            .flat_map_iter(|run| {
-                let reach = run.len().min(CROWD);
-                let keep = &keep;
-                run.iter().enumerate().flat_map(move |(k, &(_, i))| {
-                    run[k + 1..(k + 1 + reach).min(run.len())]
-                        .iter()
-                        .map(move |&(_, j)| (i, j))
-                        .filter(|&(i, j)| keep(i, j))
-                })
+    let mut keys: Vec<(u64, usize)> = signatures
+        .par_iter()
+        .enumerate()
+        .filter(|(_, s)| valid(s))
+        .map(|(i, s)| (band_key(s, band), i))
+        .collect();
+    keys.par_sort_unstable();
+    let runs: Vec<&[(u64, usize)]> = keys
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() > 1)
+        .collect();
+    let mut pairs: Vec<(usize, usize)> = runs
+        .par_iter()
+        .flat_map_iter(|run| {
+            let reach = run.len().min(CROWD);
+            let keep = &keep;
+            run.iter().enumerate().flat_map(move |(k, &(_, i))| {
+                run[k + 1..(k + 1 + reach).min(run.len())]
+                    .iter()
+                    .map(move |&(_, j)| (i, j))
+                    .filter(|&(i, j)| keep(i, j))
             })
-            .collect();
-        pairs.extend(found);
-    }
+        })
+        .collect();
     pairs.par_sort_unstable();
-    pairs.dedup();
     pairs
 }
 
 /// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted (see
-/// [`candidates_where`]).
+/// [`band_candidates`]).
 pub fn candidates(signatures: &[&[u32]]) -> Vec<(usize, usize)> {
-    candidates_where(signatures, |_, _| true)
+    let mut pairs: Vec<(usize, usize)> = (0..BANDS)
+        .flat_map(|band| band_candidates(signatures, band, |_, _| true))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Signatures sharing one band beyond which each is paired with its next `CROWD` only.
@@ -214,6 +215,11 @@ impl Clusters {
     pub fn add(&mut self) -> usize {
         self.0.push(self.0.len());
         self.0.len() - 1
+    }
+
+    /// The root of every element, in order.
+    pub fn roots(&mut self) -> Vec<usize> {
+        (0..self.0.len()).map(|i| self.root(i)).collect()
     }
 
     pub fn root(&mut self, i: usize) -> usize {

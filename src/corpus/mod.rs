@@ -56,6 +56,65 @@ pub fn fingerprints(clean: &str) -> Fingerprints {
     }
 }
 
+/// Joins the clusters of the pairs whose shingles are `similar`. Pairs are confirmed in
+/// batches whose pairs would join clusters into a forest if all held (a pair that would
+/// close a cycle waits for the next batch, and is never read if its ends are joined by
+/// then), reading each article a batch needs once, in parallel, and keeping up to
+/// `HELD_SHINGLES` between batches: clusters come out as if pairs were confirmed one by one.
+fn confirm(
+    mut pairs: Vec<(usize, usize)>,
+    clusters: &mut dedup::Clusters,
+    shingles: &mut HashMap<usize, Vec<u64>>,
+    similar: impl Fn(&[u64], &[u64]) -> bool,
+    shingles_of: &(impl Fn(usize) -> Vec<u64> + Sync),
+) {
+    let mut pending = pairs.as_slice();
+    while !pending.is_empty() {
+        let mut batch: Vec<(usize, usize)> = Vec::new();
+        let mut forest = dedup::Clusters::new(0);
+        let mut node: HashMap<usize, usize> = HashMap::new();
+        let mut deferred = Vec::new();
+        let mut taken = 0;
+        for &(i, j) in pending {
+            if batch.len() == CONFIRM_BATCH {
+                break;
+            }
+            taken += 1;
+            let (a, b) = (clusters.root(i), clusters.root(j));
+            if a == b {
+                continue;
+            }
+            let [a, b] = [a, b].map(|root| *node.entry(root).or_insert_with(|| forest.add()));
+            if forest.root(a) == forest.root(b) {
+                deferred.push((i, j));
+            } else {
+                forest.join(a, b);
+                batch.push((i, j));
+            }
+        }
+        let mut needed: Vec<usize> = batch.iter().flat_map(|&(i, j)| [i, j]).collect();
+        needed.sort_unstable();
+        needed.dedup();
+        let held: usize = shingles.values().map(Vec::len).sum();
+        if held > HELD_SHINGLES {
+            shingles.clear();
+        }
+        needed.retain(|k| !shingles.contains_key(k));
+        let read: Vec<(usize, Vec<u64>)> =
+            needed.par_iter().map(|&k| (k, shingles_of(k))).collect();
+        shingles.extend(read);
+        for (i, j) in batch {
+            if similar(&shingles[&i], &shingles[&j]) {
+                clusters.join(i, j);
+            }
+        }
+        // Deferred pairs go first in the next batch, in their order.
+        deferred.extend_from_slice(&pending[taken..]);
+        pairs = deferred;
+        pending = pairs.as_slice();
+    }
+}
+
 /// Short enough to be boilerplate, and not empty (of a normalized block).
 pub fn is_boilerplate_length(normal: &str) -> bool {
     !normal.is_empty() && normal.chars().nth(MAX_BOILERPLATE_CHARS).is_none()
@@ -158,57 +217,21 @@ pub fn decide(
     let plausible = |i: usize, j: usize| {
         dedup::estimate(signatures[i], signatures[j]) >= threshold - dedup::ESTIMATE_MARGIN
     };
-    let mut pairs = dedup::candidates_where(&signatures, plausible);
-    // Confirmed in batches whose pairs would join clusters into a forest if all held (a
-    // pair that would close a cycle waits for the next batch, and is never read if its
-    // ends are joined by then), reading each article a batch needs once, in parallel:
-    // clusters come out as if pairs were confirmed one by one in order.
-    let mut pending = pairs.as_slice();
-    // Shingles read so far, kept for later batches up to a bound.
-    let mut shingles: HashMap<usize, Vec<u64>> = HashMap::new();
-    while !pending.is_empty() {
-        let mut batch: Vec<(usize, usize)> = Vec::new();
-        let mut forest = dedup::Clusters::new(0);
-        let mut node: HashMap<usize, usize> = HashMap::new();
-        let mut deferred = Vec::new();
-        let mut taken = 0;
-        for &(i, j) in pending {
-            if batch.len() == CONFIRM_BATCH {
-                break;
-            }
-            taken += 1;
-            let (a, b) = (clusters.root(i), clusters.root(j));
-            if a == b {
-                continue;
-            }
-            let [a, b] = [a, b].map(|root| *node.entry(root).or_insert_with(|| forest.add()));
-            if forest.root(a) == forest.root(b) {
-                deferred.push((i, j));
-            } else {
-                forest.join(a, b);
-                batch.push((i, j));
-            }
-        }
-        let mut needed: Vec<usize> = batch.iter().flat_map(|&(i, j)| [i, j]).collect();
-        needed.sort_unstable();
-        needed.dedup();
-        let held: usize = shingles.values().map(Vec::len).sum();
-        if held > HELD_SHINGLES {
-            shingles.clear();
-        }
-        needed.retain(|k| !shingles.contains_key(k));
-        let read: Vec<(usize, Vec<u64>)> =
-            needed.par_iter().map(|&k| (k, shingles_of(k))).collect();
-        shingles.extend(read);
-        for (i, j) in batch {
-            if dedup::jaccard(&shingles[&i], &shingles[&j]) >= threshold {
-                clusters.join(i, j);
-            }
-        }
-        // Deferred pairs go first in the next batch, in their order.
-        deferred.extend_from_slice(&pending[taken..]);
-        pairs = deferred;
-        pending = pairs.as_slice();
+    // One band at a time, the pairs it proposes between clusters not yet joined: after the
+    // first bands most copies are joined, and later bands propose few pairs.
+    let mut shingles = HashMap::new();
+    for band in 0..dedup::BANDS {
+        let roots = clusters.roots();
+        let pairs = dedup::band_candidates(&signatures, band, |i, j| {
+            roots[i] != roots[j] && plausible(i, j)
+        });
+        confirm(
+            pairs,
+            &mut clusters,
+            &mut shingles,
+            |i, j| dedup::jaccard(i, j) >= threshold,
+            &shingles_of,
+        );
     }
     // The kept copy of each cluster: fewest findings, then the smallest path.
     let mut canonical: HashMap<usize, usize> = Default::default();
