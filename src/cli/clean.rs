@@ -158,6 +158,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             index.as_ref().unwrap_or(&empty),
             args.corpus.min_articles,
             args.corpus.similarity,
+            index.is_some(),
             |k| read_shingles(out, &inputs[articles[k].0].rel),
         )
     });

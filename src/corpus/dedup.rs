@@ -112,6 +112,12 @@ fn band_keys(signature: &[u32]) -> impl Iterator<Item = u64> + '_ {
     (0..if valid { BANDS } else { 0 }).map(move |band| band_key(signature, band))
 }
 
+/// Whether two signatures agree on a whole band before `band` (and were proposed there).
+pub fn share_earlier_band(a: &[u32], b: &[u32], band: usize) -> bool {
+    let rows = SIGNATURE / BANDS;
+    (0..band).any(|k| a[k * rows..(k + 1) * rows] == b[k * rows..(k + 1) * rows])
+}
+
 fn band_key(signature: &[u32], band: usize) -> u64 {
     let rows = SIGNATURE / BANDS;
     signature[band * rows..(band + 1) * rows]

@@ -8,7 +8,7 @@ pub mod dedup;
 pub mod index;
 pub mod normal;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -54,6 +54,34 @@ pub fn fingerprints(clean: &str) -> Fingerprints {
         exact,
         minhash: dedup::minhash(&shingles(&whole)),
     }
+}
+
+/// In how many clusters each block fingerprint stands, sorted by fingerprint. A sorted list,
+/// not a map: most blocks stand in one article, and a batch has millions of them.
+fn block_counts(articles: &[Article], clusters: &mut dedup::Clusters) -> Vec<(u64, u32)> {
+    let roots = clusters.roots();
+    let mut size = vec![0u32; articles.len()];
+    roots.iter().for_each(|&r| size[r] += 1);
+    // An article alone in its cluster counts its (deduplicated) blocks; the members of a
+    // larger cluster count each block once between them.
+    let mut blocks: Vec<u64> = Vec::new();
+    let mut shared: Vec<(usize, u64)> = Vec::new();
+    for (i, article) in articles.iter().enumerate() {
+        let root = roots[i];
+        if size[root] == 1 {
+            blocks.extend(&article.fingerprints.blocks);
+        } else {
+            shared.extend(article.fingerprints.blocks.iter().map(|&b| (root, b)));
+        }
+    }
+    shared.sort_unstable();
+    shared.dedup();
+    blocks.extend(shared.into_iter().map(|(_, block)| block));
+    blocks.par_sort_unstable();
+    blocks
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len() as u32))
+        .collect()
 }
 
 /// Joins the clusters of the pairs whose shingles are `similar`. Pairs are confirmed in
@@ -180,7 +208,7 @@ pub struct Decisions {
     pub boilerplate: HashMap<u64, u32>,
     /// Per article: `None` to keep it.
     pub duplicates: Vec<Option<DuplicateOf>>,
-    /// What this batch adds to the index.
+    /// What this batch adds to the index (when asked to learn).
     pub learned: index::Index,
 }
 
@@ -198,6 +226,7 @@ pub fn decide(
     index: &index::Index,
     min_articles: u32,
     threshold: f64,
+    learn: bool,
     shingles_of: impl Fn(usize) -> Vec<u64> + Sync,
 ) -> Decisions {
     let n = articles.len();
@@ -222,8 +251,11 @@ pub fn decide(
     let mut shingles = HashMap::new();
     for band in 0..dedup::BANDS {
         let roots = clusters.roots();
+        // (A pair an earlier band proposed was confirmed or refuted there.)
         let pairs = dedup::band_candidates(&signatures, band, |i, j| {
-            roots[i] != roots[j] && plausible(i, j)
+            roots[i] != roots[j]
+                && !dedup::share_earlier_band(signatures[i], signatures[j], band)
+                && plausible(i, j)
         });
         confirm(
             pairs,
@@ -262,35 +294,32 @@ pub fn decide(
         ..Decisions::default()
     };
     // Boilerplate: each fingerprint counted once per cluster of this batch, plus the index.
-    let mut counts: HashMap<u64, u32> = Default::default();
-    let mut seen: HashSet<(usize, u64)> = Default::default();
-    for (i, article) in articles.iter().enumerate() {
-        let root = clusters.root(i);
-        for &block in &article.fingerprints.blocks {
-            if seen.insert((root, block)) {
-                *counts.entry(block).or_default() += 1;
+    let counts = block_counts(articles, &mut clusters);
+    let total = |block: u64, count: u32| count + index.blocks.get(&block).copied().unwrap_or(0);
+    decisions.boilerplate = counts
+        .iter()
+        .map(|&(block, count)| (block, total(block, count)))
+        .chain(
+            index
+                .blocks
+                .iter()
+                .filter(|&(block, _)| counts.binary_search_by_key(block, |&(b, _)| b).is_err())
+                .map(|(&block, &count)| (block, count)),
+        )
+        .filter(|&(_, count)| count >= min_articles)
+        .collect();
+    if learn {
+        decisions.learned.blocks = counts.into_iter().collect();
+        for (i, article) in articles.iter().enumerate() {
+            if decisions.duplicates[i].is_none() {
+                decisions.learned.articles.push(index::IndexedArticle {
+                    path: article.path.to_string(),
+                    exact: hex(&article.fingerprints.exact),
+                    minhash: article.fingerprints.minhash.clone(),
+                });
             }
         }
     }
-    for (block, count) in &counts {
-        *decisions.learned.blocks.entry(*block).or_default() += count;
-    }
-    for (i, article) in articles.iter().enumerate() {
-        if decisions.duplicates[i].is_none() {
-            decisions.learned.articles.push(index::IndexedArticle {
-                path: article.path.to_string(),
-                exact: hex(&article.fingerprints.exact),
-                minhash: article.fingerprints.minhash.clone(),
-            });
-        }
-    }
-    for (block, count) in &index.blocks {
-        *counts.entry(*block).or_default() += count;
-    }
-    decisions.boilerplate = counts
-        .into_iter()
-        .filter(|&(_, c)| c >= min_articles)
-        .collect();
     decisions
 }
 
