@@ -24,8 +24,9 @@ pub const NEAR: Rule = Rule {
     summary: "leave out an article nearly the same as another (Jaccard ≥ 0.8)",
     explanation: "MinHash signatures over character 5-grams (CJK) or word 5-grams (Latin), LSH \
                   banding for candidates, confirmed by the exact Jaccard similarity of the \
-                  shingle sets (`--similarity`, default 0.8; against the index, which keeps no \
-                  text, by the MinHash estimate). One copy is kept as for dedup/exact.",
+                  shingle sets where the estimate is within 0.12 of the threshold \
+                  (`--similarity`, default 0.8; above that, and against the index, which keeps \
+                  no text, by the MinHash estimate). One copy is kept as for dedup/exact.",
     example: ("", ""),
     finding_severity: None,
     example_config: Config::default,
@@ -179,6 +180,9 @@ pub const CROWD: usize = 64;
 
 /// How far below the threshold a MinHash estimate may fall and the pair still be verified.
 pub const ESTIMATE_MARGIN: f64 = 0.2;
+
+/// How far above the threshold a MinHash estimate must be to need no verification.
+pub const SURE_MARGIN: f64 = 0.12;
 
 /// The MinHash estimate of Jaccard similarity: the share of bins two signatures agree on.
 pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
