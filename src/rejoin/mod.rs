@@ -120,6 +120,13 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "the line ends inside a sentence (comma, 、 or opening bracket)",
         );
     }
+    // After a comma a short line is the sentence going on, unless it is set as a headline.
+    if cannot_end_paragraph(a.last()) && b.is_cjk_text() && !b.headline && !b.markup {
+        return join(
+            0.7,
+            "the line ends inside a sentence (comma, 、 or opening bracket)",
+        );
+    }
     let cjk = a.is_cjk_text() || b.is_cjk_text();
     if !cjk && b.first().is_lowercase() && !a.looks_like_latin_heading() {
         return join(0.9, "the next line continues in lower case");
