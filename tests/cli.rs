@@ -323,6 +323,26 @@ fn usage_errors_exit_2_and_never_touch_inputs() {
 }
 
 #[test]
+fn a_second_run_into_a_busy_output_directory_is_refused() {
+    let dir = article_tree();
+    let clean = || scour(&["clean", "articles", "--out", "out"], dir.path());
+    assert!(clean().status.success());
+    assert!(
+        !dir.path().join("out/.scour-lock").exists(),
+        "the lock goes"
+    );
+    // Another run holds the directory: refused, and its files are left alone.
+    let lock = std::fs::File::create(dir.path().join("out/.scour-lock")).unwrap();
+    lock.lock().unwrap();
+    let refused = clean();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("another scour run"));
+    assert!(dir.path().join("out/report.json").is_file());
+    drop(lock);
+    assert!(clean().status.success());
+}
+
+#[test]
 fn rules_are_listed_and_explained() {
     let dir = tempfile::tempdir().unwrap();
     let list = scour(&["rules"], dir.path());

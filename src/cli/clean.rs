@@ -25,6 +25,9 @@ use super::{Common, EXIT_ERROR, is_stdin, print_problems, progress_bar};
 /// Where file reports wait, inside the output directory, until report.json is written.
 const PARTS: &str = ".report-parts";
 
+/// Held while a run writes its output directory.
+const LOCK: &str = ".scour-lock";
+
 #[derive(Debug, clap::Args)]
 pub struct CleanArgs {
     /// Files and directories to clean, or `-` for standard input.
@@ -97,7 +100,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let pool = args.common.pool()?;
     let index_path = args.common.index_path(&settings);
     let index = index_path.as_deref().map(Index::load).transpose()?;
-    prepare_output(out)?;
+    let lock = prepare_output(out)?;
 
     let started = Instant::now();
     // Problems found before cleaning (walk errors, clashing output paths), then the files.
@@ -273,6 +276,8 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         out.join("diffs").join(format!("{rel}.diff"))
     })?;
     drop(parts);
+    let _ = std::fs::remove_file(out.join(LOCK));
+    drop(lock);
 
     let s = &summary;
     eprintln!(
@@ -430,34 +435,54 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// Makes `out` ready for a fresh run: creates it, or clears the results of an earlier run.
-/// A non-empty directory that is not a scour output is refused, never overwritten.
-fn prepare_output(out: &Path) -> Result<(), String> {
+/// A non-empty directory that is not a scour output is refused, never overwritten. The run
+/// holds `out/.scour-lock` (an advisory lock the system releases when the process ends), so
+/// a second run into the same directory is refused instead of clearing the first one's files.
+fn prepare_output(out: &Path) -> Result<std::fs::File, String> {
     let shown = out.display();
     match std::fs::read_dir(out) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(format!("cannot use output directory {shown}: {e}")),
-        Ok(mut entries) => {
-            let empty = entries.next().is_none();
-            if !empty && !out.join("report.json").is_file() {
+        Ok(entries) => {
+            let mut ours = entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name() != LOCK);
+            if ours.next().is_some() && !out.join("report.json").is_file() {
                 return Err(format!(
                     "output directory {shown} is not empty and holds no report.json from an \
                      earlier scour run; choose a new or empty directory"
                 ));
             }
-            for stale in ["review.html", PARTS] {
-                let _ = std::fs::remove_file(out.join(stale));
-            }
-            // (Earlier versions spilled report entries into a directory of PARTS.)
-            for stale in ["clean", "diffs", PARTS] {
-                let dir = out.join(stale);
-                if dir.is_dir() {
-                    std::fs::remove_dir_all(&dir)
-                        .map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
-                }
-            }
         }
     }
-    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {shown}: {e}"))
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {shown}: {e}"))?;
+    let lock = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(out.join(LOCK))
+        .map_err(|e| format!("cannot lock {shown}: {e}"))?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            return Err(format!(
+                "another scour run is writing to {shown}; wait for it or choose another directory"
+            ));
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(format!("cannot lock {shown}: {e}")),
+    }
+    for stale in ["review.html", PARTS] {
+        let _ = std::fs::remove_file(out.join(stale));
+    }
+    // (Earlier versions spilled report entries into a directory of PARTS.)
+    for stale in ["clean", "diffs", PARTS] {
+        let dir = out.join(stale);
+        if dir.is_dir() {
+            std::fs::remove_dir_all(&dir)
+                .map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+        }
+    }
+    Ok(lock)
 }
 
 /// `scour clean -`: stdin to stdout, the summary on stderr.
