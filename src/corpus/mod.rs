@@ -218,9 +218,10 @@ const CONFIRM_BATCH: usize = 512;
 /// Shingles kept between batches (8 bytes each): 64 MB at most, and then forgotten.
 const HELD_SHINGLES: usize = 8 << 20;
 
-/// Phase 2. `shingles_of(i)` gives article `i`'s shingles (read again from its clean text)
-/// to confirm near-duplicate candidates by exact Jaccard similarity; confirmations run in
-/// parallel (on the current rayon pool) and hold the shingles of one batch at a time.
+/// Phase 2. Near-duplicate candidates come from LSH bands; those whose MinHash estimate is
+/// near the threshold are confirmed by exact Jaccard similarity of their shingles, which
+/// `shingles_of(i)` gives (read again from article `i`'s clean text), in parallel on the
+/// current rayon pool. `learn`: also fill `Decisions::learned` for the index.
 pub fn decide(
     articles: &[Article],
     index: &index::Index,
