@@ -74,12 +74,13 @@ pub const UNCERTAIN_BREAK: Rule = Rule {
     id: "finding/uncertain-break",
     summary: "a line break rejoin kept, though some evidence says it splits a paragraph",
     explanation: "Reported when the evidence for joining two lines is too weak to act on: a \
-                  dictionary word straddles the break after a line that could be a heading, or \
+                  dictionary word straddles the break after a line that could be a heading, into \
+                  a line that does not end a sentence (into one that does, they are joined), or \
                   running text stops on a lower-case word before a blank line (a split \
                   paragraph, or a truncated one). The break is kept; a person decides.",
     example: (
-        "海南省人民检察院党员干部展示党\n\n建引领锻造扫黑除恶最坚强战斗堡垒经验成果。\n",
-        "海南省人民检察院党员干部展示党\n\n建引领锻造扫黑除恶最坚强战斗堡垒经验成果。\n",
+        "党建引领锻造战斗堡\n\n垒经验成果展示活动在海口举行来自全省各地的党员干部代表参加活动并交流\n",
+        "党建引领锻造战斗堡\n\n垒经验成果展示活动在海口举行来自全省各地的党员干部代表参加活动并交流\n",
     ),
     finding_severity: Some(Severity::Info),
     example_config: Config::default,
@@ -148,12 +149,18 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a paragraph without terminal punctuation continues on the next line",
         );
     }
-    // Weak evidence, below the join threshold: reported, not acted on.
+    // A word straddles the break into a line that ends a sentence: the head of a split
+    // paragraph (a heading ends on a word's end). Before a line that might be a heading
+    // itself, the same evidence is weak: reported, not acted on.
     if cjk && !b.looks_like_heading() && !a.headline && word_straddles(&a.content, &b.content) {
-        return join(
-            0.5,
-            "a word straddles the break, but the line before could be a heading",
-        );
+        return if b.ends_sentence() && !a.markup {
+            join(0.7, "a word straddles the break into a sentence")
+        } else {
+            join(
+                0.5,
+                "a word straddles the break, but the line before could be a heading",
+            )
+        };
     }
     // (Short lines ending in lower case are sentence-case headings: "Our ruling".)
     if !cjk && a.ends_with_lowercase_word() && a.chars > 60 && !a.looks_like_latin_heading() {
