@@ -17,8 +17,8 @@ pub const INTERLEAVED: Rule = Rule {
                   whose start completes a dictionary word across the cut is named as its likely \
                   continuation. Reassembling is left to a person.",
     example: (
-        "海南预算管理一体化系统在全国率先上线运行，实现了预算编制执行全流程管理，海南预算管理一体化系统是全国第一\n\n破解发展难题\n\n个全省预算管理大集中的信息化平台，也是制度集成创新的成果。\n",
-        "海南预算管理一体化系统在全国率先上线运行，实现了预算编制执行全流程管理，海南预算管理一体化系统是全国第一\n\n破解发展难题\n\n个全省预算管理大集中的信息化平台，也是制度集成创新的成果。\n",
+        "城市交通数据平台去年年底正式投入使用，实现了公交地铁出租车运行数据的统一汇聚，这个交通数据平台是本省第一\n\n提升出行效率\n\n个覆盖全部交通方式的数据中心，也是数字政府建设的成果。\n",
+        "城市交通数据平台去年年底正式投入使用，实现了公交地铁出租车运行数据的统一汇聚，这个交通数据平台是本省第一\n\n提升出行效率\n\n个覆盖全部交通方式的数据中心，也是数字政府建设的成果。\n",
     ),
     finding_severity: Some(Severity::Warning),
     example_config: Config::default,

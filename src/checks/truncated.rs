@@ -16,8 +16,8 @@ pub const TRUNCATED: Rule = Rule {
                   where a removed repeat began or ended in the middle of a line (a loop's seam). \
                   Text is never invented; a person decides.",
     example: (
-        "比赛活动丰富多彩，职工广泛参与，举办了象棋、围棋、羽毛球、乒乓球和趣味运动会等五项文体活动，比赛项目翻番，参赛人数\n\n优化组织设置\n",
-        "比赛活动丰富多彩，职工广泛参与，举办了象棋、围棋、羽毛球、乒乓球和趣味运动会等五项文体活动，比赛项目翻番，参赛人数\n\n优化组织设置\n",
+        "春季运动会在市体育中心举行，各单位职工踊跃报名，设置了田径、游泳、篮球、拔河和跳绳等六个比赛项目，报名人数比去年增加，参赛队伍\n\n完善赛事保障\n",
+        "春季运动会在市体育中心举行，各单位职工踊跃报名，设置了田径、游泳、篮球、拔河和跳绳等六个比赛项目，报名人数比去年增加，参赛队伍\n\n完善赛事保障\n",
     ),
     finding_severity: Some(Severity::Warning),
     example_config: Config::default,

@@ -257,9 +257,9 @@ mod tests {
 
     #[test]
     fn near_duplicates_are_candidates_and_verified() {
-        let base = "海南省委直属机关工委举办第二届省直机关椰树杯党建创新引领工作创优大赛，共收到九十三个省直单位选送的一百二十六个典型案例，经过三天封闭式初赛评审，共有三十个案例进入复赛。";
-        let edited = base.replace("三天", "五天").replace("三十个", "三十二个");
-        let other = "三亚市委市直机关工委聚焦海南自贸港封关运作一号工程，围绕三亚工作主线，构建新模式打造新场景，着力推进坚定政治方向构建闭环机制。";
+        let base = "市交通运输局举办第三届城市公交服务技能大赛，共有四十二家公交企业选派的一百零六名驾驶员参赛，经过两天理论考试和实际操作比拼，共有二十名选手进入决赛。";
+        let edited = base.replace("两天", "三天").replace("二十名", "二十二名");
+        let other = "市文化和旅游局聚焦夜间经济发展主题，围绕城市文旅融合主线，打造新业态培育新场景，着力推动文化消费提质扩容。";
         let sets: Vec<Vec<u64>> = [base, &edited, other]
             .iter()
             .map(|t| shingles(&normal::block(t)))

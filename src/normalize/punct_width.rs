@@ -21,8 +21,8 @@ pub const PUNCT_WIDTH: Rule = Rule {
                   Spaces beside a converted mark are dropped. Numbers (`1,000`, `10:30`), URLs, \
                   e-mail addresses and Latin phrases are left alone.",
     example: (
-        "2025年3月18日, 工作会(第二届)召开;比分3:2,网址http://a.cn?x=1.\n",
-        "2025年3月18日，工作会（第二届）召开；比分3:2，网址http://a.cn?x=1.\n",
+        "2024年6月5日, 工作会(第二届)召开;比分3:2,网址http://a.cn?x=1.\n",
+        "2024年6月5日，工作会（第二届）召开；比分3:2，网址http://a.cn?x=1.\n",
     ),
     finding_severity: None,
     example_config: Config::default,
@@ -292,7 +292,7 @@ mod tests {
             "时间10:30开始",
             "比分3:2",
             "1+6+X",
-            "4008—413—413",
+            "4006—123—456",
             "函数f(x)的值",
             "He said: fine, thanks (really)!",
             "Yes!升级到了Rails 4",
