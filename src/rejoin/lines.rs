@@ -189,6 +189,10 @@ impl TextLine<'_> {
         let cjk = self.is_cjk_text();
         let short = self.chars <= if cjk { 32 } else { 80 };
         let headline = cjk && self.headline;
-        (short || headline) && !self.ends_sentence() && !cannot_end_paragraph(self.last())
+        // (A heading never holds a full stop: a line with one inside is running text.)
+        (short || headline)
+            && !self.ends_sentence()
+            && !cannot_end_paragraph(self.last())
+            && !self.content.contains('。')
     }
 }
