@@ -1,10 +1,10 @@
 //! Enumerations out of order or with gaps: section letters (`A`, `D`, `B`…), `一是/二是/三是`,
 //! `第一/第二`. A scraper that shuffled or dropped sections leaves them so.
 
+use crate::checks::Check;
 use crate::config::{Config, Severity};
-use crate::edit::Edit;
 use crate::finding::Finding;
-use crate::rules::{Context, Pass, Rule};
+use crate::rules::Rule;
 
 pub const ENUMERATION: Rule = Rule {
     id: "finding/enumeration",
@@ -48,16 +48,10 @@ fn ordinals<'a>(block: &'a str, marker: &'a str) -> impl Iterator<Item = (usize,
 
 pub struct Enumeration;
 
-impl Pass for Enumeration {
-    fn rules(&self) -> &'static [&'static Rule] {
-        &[&ENUMERATION]
-    }
+impl Check for Enumeration {
+    const RULES: &'static [&'static Rule] = &[&ENUMERATION];
 
-    fn edits(&self) -> bool {
-        false
-    }
-
-    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+    fn check(&self, text: &str, findings: &mut Vec<Finding>) {
         let mut previous: Option<char> = None;
         let mut seen_first_ordinal = false;
         for (at, block) in crate::checks::blocks(text) {
@@ -70,9 +64,7 @@ impl Pass for Enumeration {
                         }
                         None => format!("the first section is {letter}, not A"),
                     };
-                    context
-                        .findings
-                        .push(Finding::new(at, &ENUMERATION, message));
+                    findings.push(Finding::new(at, &ENUMERATION, message));
                 }
                 previous = Some(letter);
             }
@@ -81,9 +73,7 @@ impl Pass for Enumeration {
                 if first != 1 && !seen_first_ordinal {
                     let message =
                         format!("a list that starts at its ordinal {first} (no 一是 before)");
-                    context
-                        .findings
-                        .push(Finding::new(at + first_at, &ENUMERATION, message));
+                    findings.push(Finding::new(at + first_at, &ENUMERATION, message));
                 }
                 seen_first_ordinal |= first == 1;
                 for pair in found.windows(2) {
@@ -92,14 +82,11 @@ impl Pass for Enumeration {
                             "ordinal {} follows ordinal {} (a gap or a shuffle)",
                             pair[1].1, pair[0].1
                         );
-                        context
-                            .findings
-                            .push(Finding::new(at + pair[1].0, &ENUMERATION, message));
+                        findings.push(Finding::new(at + pair[1].0, &ENUMERATION, message));
                     }
                 }
             }
         }
-        Vec::new()
     }
 }
 

@@ -2,13 +2,12 @@
 //! its continuation stands later in the article. Found by a dictionary word straddling the
 //! truncated end and a later paragraph's start; reported with the likely continuation.
 
-use crate::checks::{blocks, last_char_at, stops_mid_sentence};
+use crate::checks::{Check, blocks, last_char_at, stops_mid_sentence};
 use crate::config::{Config, Severity};
-use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rejoin::evidence::ends_sentence;
 use crate::rejoin::words::word_straddles;
-use crate::rules::{Context, Pass, Rule};
+use crate::rules::Rule;
 
 pub const INTERLEAVED: Rule = Rule {
     id: "finding/interleaved",
@@ -26,16 +25,10 @@ pub const INTERLEAVED: Rule = Rule {
 
 pub struct Interleaved;
 
-impl Pass for Interleaved {
-    fn rules(&self) -> &'static [&'static Rule] {
-        &[&INTERLEAVED]
-    }
+impl Check for Interleaved {
+    const RULES: &'static [&'static Rule] = &[&INTERLEAVED];
 
-    fn edits(&self) -> bool {
-        false
-    }
-
-    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+    fn check(&self, text: &str, findings: &mut Vec<Finding>) {
         let all: Vec<(usize, &str)> = blocks(text).collect();
         for (i, &(at, block)) in all.iter().enumerate() {
             if !stops_mid_sentence(block) {
@@ -51,11 +44,8 @@ impl Pass for Interleaved {
                 let message =
                     format!("stops mid-sentence; it likely continues in the paragraph «{head}…»");
                 let end = last_char_at(at, block);
-                context
-                    .findings
-                    .push(Finding::new(end, &INTERLEAVED, message).with_confidence(0.6));
+                findings.push(Finding::new(end, &INTERLEAVED, message).with_confidence(0.6));
             }
         }
-        Vec::new()
     }
 }

@@ -8,7 +8,31 @@ pub mod stray_latin;
 pub mod stutter;
 pub mod truncated;
 
+use crate::edit::Edit;
+use crate::finding::Finding;
 use crate::rejoin::evidence::{ends_sentence, is_headline_shaped, is_markup};
+use crate::rules::{Context, Pass, Rule};
+
+/// A check: reads the clean text and reports findings under its rules, never editing.
+pub trait Check: Sync {
+    const RULES: &'static [&'static Rule];
+    fn check(&self, text: &str, findings: &mut Vec<Finding>);
+}
+
+impl<C: Check> Pass for C {
+    fn rules(&self) -> &'static [&'static Rule] {
+        C::RULES
+    }
+
+    fn edits(&self) -> bool {
+        false
+    }
+
+    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+        self.check(text, &mut context.findings);
+        Vec::new()
+    }
+}
 
 /// The blocks of a clean text: (byte offset, text).
 pub fn blocks(text: &str) -> impl Iterator<Item = (usize, &str)> {

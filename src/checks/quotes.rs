@@ -1,10 +1,10 @@
 //! Unbalanced quotes and brackets in a block: a scraper that cut text often leaves a closing
 //! mark without its opening one.
 
+use crate::checks::Check;
 use crate::config::{Config, Severity};
-use crate::edit::Edit;
 use crate::finding::Finding;
-use crate::rules::{Context, Pass, Rule};
+use crate::rules::Rule;
 
 pub const UNBALANCED: Rule = Rule {
     id: "finding/unbalanced",
@@ -28,16 +28,10 @@ const PAIRS: &[(char, char)] = &[
 
 pub struct Quotes;
 
-impl Pass for Quotes {
-    fn rules(&self) -> &'static [&'static Rule] {
-        &[&UNBALANCED]
-    }
+impl Check for Quotes {
+    const RULES: &'static [&'static Rule] = &[&UNBALANCED];
 
-    fn edits(&self) -> bool {
-        false
-    }
-
-    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+    fn check(&self, text: &str, findings: &mut Vec<Finding>) {
         for (at, block) in crate::checks::blocks(text) {
             // Every mark of the pairs is outside ASCII.
             if block.is_ascii() {
@@ -68,18 +62,13 @@ impl Pass for Quotes {
             for (k, &(open, close)) in PAIRS.iter().enumerate() {
                 if let Some(i) = stray_close[k] {
                     let message = format!("closing {close} without an opening {open}");
-                    context
-                        .findings
-                        .push(Finding::new(at + i, &UNBALANCED, message));
+                    findings.push(Finding::new(at + i, &UNBALANCED, message));
                 } else if depth[k] > 0 {
                     let message = format!("opening {open} never closed in this paragraph");
                     let i = first_open[k].unwrap_or(0);
-                    context
-                        .findings
-                        .push(Finding::new(at + i, &UNBALANCED, message).with_confidence(0.6));
+                    findings.push(Finding::new(at + i, &UNBALANCED, message).with_confidence(0.6));
                 }
             }
         }
-        Vec::new()
     }
 }

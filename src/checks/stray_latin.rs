@@ -2,10 +2,10 @@
 //! word with Han characters on both sides. (`and` between Han words is fixed by
 //! `normalize/cjk-connector`; acronyms and names are capitalized and left alone.)
 
+use crate::checks::Check;
 use crate::config::{Config, Severity};
-use crate::edit::Edit;
 use crate::finding::Finding;
-use crate::rules::{Context, Pass, Rule};
+use crate::rules::Rule;
 use crate::script::{is_han, is_inline_space};
 
 pub const STRAY_LATIN: Rule = Rule {
@@ -24,28 +24,21 @@ pub const STRAY_LATIN: Rule = Rule {
 
 pub struct StrayLatin;
 
-impl Pass for StrayLatin {
-    fn rules(&self) -> &'static [&'static Rule] {
-        &[&STRAY_LATIN]
-    }
+impl Check for StrayLatin {
+    const RULES: &'static [&'static Rule] = &[&STRAY_LATIN];
 
-    fn edits(&self) -> bool {
-        false
-    }
-
-    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+    fn check(&self, text: &str, findings: &mut Vec<Finding>) {
         // A stray word stands between Han characters: a block of ASCII has none.
         for (at, block) in crate::checks::blocks(text) {
             if !block.is_ascii() {
-                stray_words(block, at, context);
+                stray_words(block, at, findings);
             }
         }
-        Vec::new()
     }
 }
 
 /// Reports the lower-case Latin words between Han characters in the block at `at`.
-fn stray_words(block: &str, at: usize, context: &mut Context) {
+fn stray_words(block: &str, at: usize, findings: &mut Vec<Finding>) {
     let mut rest = block;
     let mut offset = at;
     while let Some(start) = rest.find(|c: char| c.is_ascii_lowercase()) {
@@ -67,9 +60,7 @@ fn stray_words(block: &str, at: usize, context: &mut Context) {
             && after.is_some_and(is_han)
         {
             let message = format!("stray Latin word «{word}» between Chinese words");
-            context
-                .findings
-                .push(Finding::new(offset + start, &STRAY_LATIN, message));
+            findings.push(Finding::new(offset + start, &STRAY_LATIN, message));
         }
         offset += start + word_len;
         rest = &rest[start + word_len..];

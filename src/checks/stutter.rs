@@ -3,11 +3,11 @@
 //! is an "every" reduplication of a measure word (`月月`, `周周`), or when it is where two
 //! common words meet (`海南日报|报业`, `外部|部门`); otherwise it is reported.
 
+use crate::checks::Check;
 use crate::config::{Config, Severity};
-use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rejoin::words::{covered_by_word, words_meeting_at};
-use crate::rules::{Context, Pass, Rule};
+use crate::rules::Rule;
 use crate::script::is_han;
 
 pub const STUTTER: Rule = Rule {
@@ -33,16 +33,10 @@ const COMMON: usize = 40;
 
 pub struct Stutter;
 
-impl Pass for Stutter {
-    fn rules(&self) -> &'static [&'static Rule] {
-        &[&STUTTER]
-    }
+impl Check for Stutter {
+    const RULES: &'static [&'static Rule] = &[&STUTTER];
 
-    fn edits(&self) -> bool {
-        false
-    }
-
-    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+    fn check(&self, text: &str, findings: &mut Vec<Finding>) {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         for i in 1..chars.len() {
             let c = chars[i].1;
@@ -60,11 +54,8 @@ impl Pass for Stutter {
                     .is_some_and(|(l, r)| l >= COMMON && r >= COMMON);
             if !real {
                 let message = format!("«{c}{c}» doubled: no word has it here");
-                context
-                    .findings
-                    .push(Finding::new(chars[i - 1].0, &STUTTER, message).with_confidence(0.7));
+                findings.push(Finding::new(chars[i - 1].0, &STUTTER, message).with_confidence(0.7));
             }
         }
-        Vec::new()
     }
 }

@@ -1,11 +1,10 @@
 //! Truncated paragraphs: running text that stops mid-sentence before a heading, another
 //! paragraph or the end of the file. Text was lost; scour never invents it.
 
-use crate::checks::{blocks, last_char_at, stops_mid_sentence};
+use crate::checks::{Check, blocks, last_char_at, stops_mid_sentence};
 use crate::config::{Config, Severity};
-use crate::edit::Edit;
 use crate::finding::Finding;
-use crate::rules::{Context, Pass, Rule};
+use crate::rules::Rule;
 use crate::script::tail;
 
 pub const TRUNCATED: Rule = Rule {
@@ -25,16 +24,10 @@ pub const TRUNCATED: Rule = Rule {
 
 pub struct Truncated;
 
-impl Pass for Truncated {
-    fn rules(&self) -> &'static [&'static Rule] {
-        &[&TRUNCATED]
-    }
+impl Check for Truncated {
+    const RULES: &'static [&'static Rule] = &[&TRUNCATED];
 
-    fn edits(&self) -> bool {
-        false
-    }
-
-    fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
+    fn check(&self, text: &str, findings: &mut Vec<Finding>) {
         for (at, block) in blocks(text) {
             if stops_mid_sentence(block) {
                 let message = format!(
@@ -42,11 +35,8 @@ impl Pass for Truncated {
                     tail(block, 8)
                 );
                 let end = last_char_at(at, block);
-                context
-                    .findings
-                    .push(Finding::new(end, &TRUNCATED, message).with_confidence(0.8));
+                findings.push(Finding::new(end, &TRUNCATED, message).with_confidence(0.8));
             }
         }
-        Vec::new()
     }
 }
