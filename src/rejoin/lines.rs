@@ -152,10 +152,6 @@ impl TextLine<'_> {
         !letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())
     }
 
-    pub fn ends_with(&self, c: char) -> bool {
-        self.content.ends_with(c)
-    }
-
     /// Columns of the first word (for "would it have fit on the line before?").
     pub fn first_word_columns(&self) -> usize {
         self.content

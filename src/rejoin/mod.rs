@@ -134,7 +134,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // A short line of capitalized names followed by a lower-case word: running text
     // (`…had lost to Belgium` + `on Monday.`), unless the word is not a plain one (a URL).
-    if !cjk && b.starts_with_plain_lowercase_word() && !a.ends_with(':') {
+    if !cjk && b.starts_with_plain_lowercase_word() && !a.content.ends_with(':') {
         return join(0.7, "the next line continues in lower case");
     }
     if !cjk && ends_on_function_word(&a.content) {
