@@ -8,16 +8,34 @@ use ignore::WalkBuilder;
 
 use crate::settings::Settings;
 
-/// A file to clean.
+/// A file to clean. (Boxed: a batch holds one per article for the whole run.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
-    pub path: PathBuf,
+    pub path: Box<Path>,
     /// The path relative to its directory argument (or the file name of a file argument),
     /// `/`-separated: it names the file in the output tree, the diffs and the report.
-    pub rel: String,
+    pub rel: Box<str>,
+}
+
+impl Input {
+    /// Standard input, named `-`.
+    pub fn stdin() -> Self {
+        Input {
+            path: Path::new("-").into(),
+            rel: "-".into(),
+        }
+    }
+
     /// The path the settings' globs match: relative to the settings root when the file is
     /// below it, else `rel`.
-    pub matched: PathBuf,
+    pub fn matched(&self, settings: &Settings) -> PathBuf {
+        if *self.path == *Path::new("-") {
+            return PathBuf::from("-");
+        }
+        settings
+            .relative(&self.path)
+            .unwrap_or_else(|| PathBuf::from(&*self.rel))
+    }
 }
 
 /// A path that could not be walked or read.
@@ -55,15 +73,12 @@ pub fn discover(
                 let rel = arg
                     .file_name()
                     .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-                let matched = settings
-                    .relative(arg)
-                    .unwrap_or_else(|| PathBuf::from(&rel));
-                if !(force_exclude && settings.is_excluded(&matched)) {
-                    found.push(Ok(Input {
-                        path: arg.clone(),
-                        rel,
-                        matched,
-                    }));
+                let input = Input {
+                    path: arg.as_path().into(),
+                    rel: rel.into(),
+                };
+                if !(force_exclude && settings.is_excluded(&input.matched(settings))) {
+                    found.push(Ok(input));
                 }
             }
         }
@@ -88,15 +103,14 @@ fn walk_directory(root: &Path, settings: &Settings) -> Vec<Result<Input, WalkErr
                     return None;
                 }
                 let path = entry.into_path();
-                let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-                let matched = settings.relative(&path).unwrap_or_else(|| rel.clone());
-                settings.is_included(&matched).then(|| {
-                    Ok(Input {
-                        rel: rel_string(&rel),
-                        matched,
-                        path,
-                    })
-                })
+                let rel = rel_string(path.strip_prefix(root).unwrap_or(&path));
+                let input = Input {
+                    path: path.into(),
+                    rel: rel.into(),
+                };
+                settings
+                    .is_included(&input.matched(settings))
+                    .then_some(Ok(input))
             }
         })
         .collect();

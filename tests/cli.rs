@@ -246,6 +246,31 @@ fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
 }
 
 #[test]
+fn two_inputs_with_one_output_path_keep_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, text) in [("a", "第一篇,内容。\n"), ("b", "第二篇,内容。\n")] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("same.txt"), text).unwrap();
+    }
+    let run = scour(
+        &["clean", "a/same.txt", "b/same.txt", "--out", "out"],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("output path clean/same.txt is taken by an earlier input"),
+        "{stderr}"
+    );
+    let out = dir.path().join("out");
+    assert_eq!(
+        std::fs::read_to_string(out.join("clean/same.txt")).unwrap(),
+        "第一篇，内容。\n"
+    );
+    assert_eq!(report(&out)["summary"]["errors"], 1);
+}
+
+#[test]
 fn stdin_is_filtered_to_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_scour"))

@@ -72,12 +72,7 @@ enum BoilerplateMode {
 pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let settings = args.common.settings()?;
     if args.jsonl {
-        let input = Input {
-            path: PathBuf::from("-"),
-            rel: "-".into(),
-            matched: PathBuf::from("-"),
-        };
-        let config = args.common.config_for(&settings, &input);
+        let config = args.common.config_for(&settings, &Input::stdin());
         return super::jsonl::run(
             &args.inputs,
             args.out.as_deref(),
@@ -86,12 +81,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         );
     }
     if is_stdin(&args.inputs) {
-        let input = Input {
-            path: PathBuf::from("-"),
-            rel: "-".into(),
-            matched: PathBuf::from("-"),
-        };
-        return clean_stdin(&args.common.config_for(&settings, &input));
+        return clean_stdin(&args.common.config_for(&settings, &Input::stdin()));
     }
     let out = args
         .out
@@ -105,21 +95,31 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let started = Instant::now();
     // Problems found before cleaning (walk errors, clashing output paths), then the files.
     let mut problems = Vec::new();
-    let mut taken = HashSet::new();
     let mut inputs = Vec::new();
     for found in args.common.inputs(&args.inputs, &settings) {
         match found {
-            Ok(input) if taken.insert(input.rel.clone()) => inputs.push(input),
-            Ok(input) => problems.push(FileReport::failed(
+            Ok(input) => inputs.push(input),
+            Err(e) => problems.push(FileReport::failed(e.path, e.message)),
+        }
+    }
+    // (Borrowed names: a set of copies would hold every path twice.)
+    let mut taken = HashSet::new();
+    let first: Vec<bool> = inputs.iter().map(|i| taken.insert(&*i.rel)).collect();
+    drop(taken);
+    let mut first = first.into_iter();
+    inputs.retain(|input| {
+        let first = first.next().unwrap_or(true);
+        if !first {
+            problems.push(FileReport::failed(
                 input.path.display().to_string(),
                 format!(
                     "output path clean/{} is taken by an earlier input",
                     input.rel
                 ),
-            )),
-            Err(e) => problems.push(FileReport::failed(e.path, e.message)),
+            ));
         }
-    }
+        first
+    });
 
     // Phase 1: clean every file; each report entry is spilled to disk as it is made, and
     // only counts and fingerprints stay in memory.
@@ -343,7 +343,7 @@ fn read_shingles(out: &Path, rel: &str) -> Vec<u64> {
 /// A duplicate is not kept: its clean copy goes, and its diff removes everything.
 fn drop_duplicate(input: &Input, out: &Path, config: &Config, of: DuplicateReport) -> FileReport {
     let Some(rel) = rel_path(&input.rel) else {
-        return FileReport::failed(input.rel.clone(), "bad output path".into());
+        return FileReport::failed(input.rel.to_string(), "bad output path".into());
     };
     let _ = std::fs::remove_file(out.join("clean").join(&rel));
     let source = std::fs::read(&input.path).ok();
@@ -355,13 +355,13 @@ fn drop_duplicate(input: &Input, out: &Path, config: &Config, of: DuplicateRepor
     if let Some(text) = text {
         let diff = scour::diff::unified(&text.text, "", &input.rel);
         if let Err(e) = write(Path::new(&diff_path), diff.as_bytes()) {
-            return FileReport::failed(input.rel.clone(), e);
+            return FileReport::failed(input.rel.to_string(), e);
         }
     }
     FileReport {
         status: Status::Duplicate,
         duplicate_of: Some(of),
-        ..FileReport::unchanged(input.rel.clone())
+        ..FileReport::unchanged(input.rel.to_string())
     }
 }
 
@@ -377,7 +377,7 @@ fn clean_file(
         Ok(bytes) => bytes,
         Err(e) => {
             return (
-                FileReport::failed(input.rel.clone(), format!("cannot read: {e}")),
+                FileReport::failed(input.rel.to_string(), format!("cannot read: {e}")),
                 None,
             );
         }
@@ -388,7 +388,7 @@ fn clean_file(
     };
     let Some(rel) = rel_path(&input.rel) else {
         let error = "output path would leave the output directory".into();
-        return (FileReport::failed(input.rel.clone(), error), None);
+        return (FileReport::failed(input.rel.to_string(), error), None);
     };
     let mut written = write(&out.join("clean").join(&rel), clean.as_bytes());
     if written.is_ok() && processed.report.status == Status::Changed {
@@ -407,7 +407,7 @@ fn clean_file(
             processed.report,
             fingerprint.then(|| corpus::fingerprints(clean)),
         ),
-        Err(e) => (FileReport::failed(input.rel.clone(), e), None),
+        Err(e) => (FileReport::failed(input.rel.to_string(), e), None),
     }
 }
 

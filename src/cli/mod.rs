@@ -113,7 +113,7 @@ impl Common {
 
     /// The configuration of one input: its settings, then the command line.
     fn config_for(&self, settings: &Settings, input: &Input) -> Config {
-        let mut config = settings.config_for(&input.matched);
+        let mut config = settings.config_for(&input.matched(settings));
         if let Some(label) = &self.encoding {
             // Checked in `settings()`.
             config.encoding = scour::settings::encoding(label).ok();
