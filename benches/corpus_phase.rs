@@ -47,7 +47,11 @@ fn main() {
 
     let held: usize = fingerprints
         .iter()
-        .map(|f| std::mem::size_of::<Fingerprints>() + f.blocks.len() * 8 + f.minhash.len() * 4)
+        .map(|f| {
+            std::mem::size_of::<Fingerprints>()
+                + std::mem::size_of_val(&*f.blocks)
+                + std::mem::size_of_val(&*f.minhash)
+        })
         .sum();
     let duplicates = decisions.duplicates.iter().filter(|d| d.is_some()).count();
     println!(

@@ -45,21 +45,26 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The MinHash signature of a set of shingles (empty set: all `u32::MAX`), by one-permutation
+/// One bin of a MinHash signature: the low 16 bits of the bin's minimum hash (b-bit
+/// MinHash). Two different minima agree on them by chance once in 65,536 bins, which moves
+/// an estimate by less than 0.0001, and a signature takes 256 bytes instead of 512.
+pub type Bin = u16;
+
+/// The MinHash signature of a set of shingles (empty for an empty set), by one-permutation
 /// hashing: each shingle is hashed once and lands in one of `SIGNATURE` bins, each bin keeps its
 /// minimum, and an empty bin takes the value of the next non-empty one (densification), so
 /// equal bins still estimate Jaccard similarity, in time linear in the shingles.
-pub fn minhash(shingles: &[u64]) -> Vec<u32> {
-    let mut bins = vec![u32::MAX; SIGNATURE];
+pub fn minhash(shingles: &[u64]) -> Box<[Bin]> {
+    if shingles.is_empty() {
+        return Box::default();
+    }
+    let mut bins = [u32::MAX; SIGNATURE];
     for &shingle in shingles {
         let h = mix(shingle ^ 0x9e37_79b9_7f4a_7c15);
         let bin = (h >> 32) as usize % SIGNATURE;
         bins[bin] = bins[bin].min(h as u32);
     }
-    if shingles.is_empty() {
-        return bins;
-    }
-    let filled = bins.clone();
+    let filled = bins;
     for (i, bin) in bins.iter_mut().enumerate() {
         if *bin == u32::MAX {
             let donor = (1..SIGNATURE)
@@ -71,7 +76,16 @@ pub fn minhash(shingles: &[u64]) -> Vec<u32> {
             });
         }
     }
-    bins
+    bins.iter().map(|&bin| bin as Bin).collect()
+}
+
+/// A signature as stored by an index before version 2 (full 32-bit minima, the empty set
+/// as all `u32::MAX`) in the current form.
+pub fn from_wide(wide: &[u32]) -> Box<[Bin]> {
+    if wide.iter().all(|&bin| bin == u32::MAX) {
+        return Box::default();
+    }
+    wide.iter().map(|&bin| bin as Bin).collect()
 }
 
 /// The band keys of signatures, sorted: which signatures share a band with a given one.
@@ -81,7 +95,7 @@ pub struct Bands(Vec<(u64, usize)>);
 
 impl Bands {
     /// Bands of `signatures`, each known by its position.
-    pub fn new<'s>(signatures: impl IntoIterator<Item = &'s [u32]>) -> Self {
+    pub fn new<'s>(signatures: impl IntoIterator<Item = &'s [Bin]>) -> Self {
         let mut keys: Vec<(u64, usize)> = signatures
             .into_iter()
             .enumerate()
@@ -92,7 +106,7 @@ impl Bands {
     }
 
     /// Positions of the signatures that share a band with `signature`, sorted.
-    pub fn sharing(&self, signature: &[u32]) -> Vec<usize> {
+    pub fn sharing(&self, signature: &[Bin]) -> Vec<usize> {
         let mut found: Vec<usize> = band_keys(signature)
             .flat_map(|key| {
                 let from = self.0.partition_point(|&(k, _)| k < key);
@@ -106,20 +120,24 @@ impl Bands {
     }
 }
 
+/// A signature of a non-empty set.
+fn is_valid(signature: &[Bin]) -> bool {
+    signature.len() == SIGNATURE
+}
+
 /// One key per band of a signature (band number and rows hashed together); none for a
 /// signature of the empty set or of another length.
-fn band_keys(signature: &[u32]) -> impl Iterator<Item = u64> + '_ {
-    let valid = signature.len() == SIGNATURE && signature[0] != u32::MAX;
-    (0..if valid { BANDS } else { 0 }).map(move |band| band_key(signature, band))
+fn band_keys(signature: &[Bin]) -> impl Iterator<Item = u64> + '_ {
+    (0..if is_valid(signature) { BANDS } else { 0 }).map(move |band| band_key(signature, band))
 }
 
 /// Whether two signatures agree on a whole band before `band` (and were proposed there).
-pub fn share_earlier_band(a: &[u32], b: &[u32], band: usize) -> bool {
+pub fn share_earlier_band(a: &[Bin], b: &[Bin], band: usize) -> bool {
     let rows = SIGNATURE / BANDS;
     (0..band).any(|k| a[k * rows..(k + 1) * rows] == b[k * rows..(k + 1) * rows])
 }
 
-fn band_key(signature: &[u32], band: usize) -> u64 {
+fn band_key(signature: &[Bin], band: usize) -> u64 {
     let rows = SIGNATURE / BANDS;
     signature[band * rows..(band + 1) * rows]
         .iter()
@@ -131,15 +149,14 @@ fn band_key(signature: &[u32], band: usize) -> u64 {
 /// text) each is paired with the next `CROWD` only: the copies stay connected, without a
 /// number of pairs quadratic in the crowd.
 pub fn band_candidates(
-    signatures: &[&[u32]],
+    signatures: &[&[Bin]],
     band: usize,
     keep: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<(usize, usize)> {
-    let valid = |s: &[u32]| s.len() == SIGNATURE && s[0] != u32::MAX;
     let mut keys: Vec<(u64, usize)> = signatures
         .par_iter()
         .enumerate()
-        .filter(|(_, s)| valid(s))
+        .filter(|(_, s)| is_valid(s))
         .map(|(i, s)| (band_key(s, band), i))
         .collect();
     keys.par_sort_unstable();
@@ -166,7 +183,7 @@ pub fn band_candidates(
 
 /// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted (see
 /// [`band_candidates`]).
-pub fn candidates(signatures: &[&[u32]]) -> Vec<(usize, usize)> {
+pub fn candidates(signatures: &[&[Bin]]) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = (0..BANDS)
         .flat_map(|band| band_candidates(signatures, band, |_, _| true))
         .collect();
@@ -178,14 +195,21 @@ pub fn candidates(signatures: &[&[u32]]) -> Vec<(usize, usize)> {
 /// Signatures sharing one band beyond which each is paired with its next `CROWD` only.
 pub const CROWD: usize = 64;
 
-/// How far below the threshold a MinHash estimate may fall and the pair still be verified.
-pub const ESTIMATE_MARGIN: f64 = 0.2;
+/// How far below the threshold a MinHash estimate may fall and the pair still be verified:
+/// 4.2 standard deviations of the estimate for a pair at the threshold, whose signature
+/// has as many independent bins as the smaller set has shingles, up to `SIGNATURE`. At the
+/// default threshold (0.8) and full signatures that is 0.15, and such a pair falls below it
+/// about once in 90,000; a wider margin reads many more articles to confirm nothing.
+pub fn estimate_margin(threshold: f64, shingles: usize) -> f64 {
+    let bins = shingles.clamp(1, SIGNATURE) as f64;
+    4.2 * (threshold * (1.0 - threshold) / bins).sqrt()
+}
 
 /// How far above the threshold a MinHash estimate must be to need no verification.
 pub const SURE_MARGIN: f64 = 0.12;
 
 /// The MinHash estimate of Jaccard similarity: the share of bins two signatures agree on.
-pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
+pub fn estimate(a: &[Bin], b: &[Bin]) -> f64 {
     if a.len() != b.len() || a.is_empty() {
         return 0.0;
     }
@@ -264,8 +288,8 @@ mod tests {
             .iter()
             .map(|t| shingles(&normal::block(t)))
             .collect();
-        let sigs: Vec<Vec<u32>> = sets.iter().map(|s| minhash(s)).collect();
-        let refs: Vec<&[u32]> = sigs.iter().map(|s| s.as_slice()).collect();
+        let sigs: Vec<Box<[Bin]>> = sets.iter().map(|s| minhash(s)).collect();
+        let refs: Vec<&[Bin]> = sigs.iter().map(|s| &**s).collect();
         let pairs = candidates(&refs);
         assert!(pairs.contains(&(0, 1)), "{pairs:?}");
         assert!(jaccard(&sets[0], &sets[1]) > 0.7);

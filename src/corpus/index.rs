@@ -7,7 +7,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-pub const INDEX_VERSION: u32 = 1;
+use crate::corpus::dedup::{Bin, from_wide};
+
+/// Version 2 keeps 16 bits of each MinHash bin; version 1 indexes (32 bits) are read and
+/// narrowed to the same signatures.
+pub const INDEX_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Index {
@@ -22,7 +26,14 @@ pub struct IndexedArticle {
     pub path: String,
     /// Hex of the first 16 bytes of the sha256 of the normalized text.
     pub exact: String,
-    pub minhash: Vec<u32>,
+    #[serde(deserialize_with = "signature")]
+    pub minhash: Vec<Bin>,
+}
+
+/// A signature of either version: 32-bit bins (version 1) narrow to 16.
+fn signature<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Bin>, D::Error> {
+    let wide = Vec::<u32>::deserialize(d)?;
+    Ok(from_wide(&wide).into_vec())
 }
 
 impl Index {
@@ -43,14 +54,17 @@ impl Index {
         };
         let index: Index = serde_json::from_str(&text)
             .map_err(|e| format!("{}: not a scour index: {e}", path.display()))?;
-        if index.version != INDEX_VERSION {
+        if !(1..=INDEX_VERSION).contains(&index.version) {
             return Err(format!(
-                "{}: index version {} (this scour reads {INDEX_VERSION})",
+                "{}: index version {} (this scour reads versions 1 to {INDEX_VERSION})",
                 path.display(),
                 index.version
             ));
         }
-        Ok(index)
+        Ok(Index {
+            version: INDEX_VERSION,
+            ..index
+        })
     }
 
     /// Writes the index atomically (temporary file and rename).
@@ -88,6 +102,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::dedup;
 
     #[test]
     fn saves_loads_and_merges() {
@@ -110,6 +125,19 @@ mod tests {
         loaded.merge(a.clone());
         assert_eq!(loaded.blocks[&7], 4);
         assert_eq!(loaded.articles.len(), 1);
+        // Version 1 kept 32-bit bins, and the empty set as all u32::MAX.
+        let wide = [70_000u32, 5].repeat(dedup::SIGNATURE / 2);
+        let empty = vec![u32::MAX; dedup::SIGNATURE];
+        let v1 = serde_json::json!({"version": 1, "blocks": {"7": 2}, "articles": [
+            {"path": "a.txt", "exact": "00", "minhash": wide},
+            {"path": "e.txt", "exact": "01", "minhash": empty},
+        ]});
+        std::fs::write(&path, v1.to_string()).unwrap();
+        let narrowed = Index::load(&path).unwrap();
+        assert_eq!(narrowed.version, INDEX_VERSION);
+        let bins: Vec<Bin> = [70_000u32 as Bin, 5].repeat(dedup::SIGNATURE / 2);
+        assert_eq!(narrowed.articles[0].minhash, bins);
+        assert!(narrowed.articles[1].minhash.is_empty());
         std::fs::write(&path, "{\"version\": 9, \"blocks\": {}, \"articles\": []}").unwrap();
         assert!(Index::load(&path).unwrap_err().contains("version 9"));
     }

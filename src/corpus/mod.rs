@@ -24,11 +24,14 @@ pub static RULES: &[&crate::rules::Rule] = &[&dedup::EXACT, &dedup::NEAR];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fingerprints {
     /// Fingerprints of the blocks short enough to be boilerplate, deduplicated.
-    pub blocks: Vec<u64>,
+    pub blocks: Box<[u64]>,
     /// sha256 of the whole normalized text (exact duplicates), first 16 bytes.
     pub exact: [u8; 16],
     /// MinHash signature over shingles (near duplicates).
-    pub minhash: Vec<u32>,
+    pub minhash: Box<[dedup::Bin]>,
+    /// How many distinct shingles the signature summarizes (fewer than its bins make a
+    /// rougher estimate).
+    pub shingles: u32,
 }
 
 /// Blocks longer than this (normalized characters) are article text, never boilerplate.
@@ -49,10 +52,12 @@ pub fn fingerprints(clean: &str) -> Fingerprints {
     let digest = Sha256::digest(whole.as_bytes());
     let mut exact = [0u8; 16];
     exact.copy_from_slice(&digest[..16]);
+    let shingles = shingles(&whole);
     Fingerprints {
-        blocks,
+        blocks: blocks.into_boxed_slice(),
         exact,
-        minhash: dedup::minhash(&shingles(&whole)),
+        minhash: dedup::minhash(&shingles),
+        shingles: u32::try_from(shingles.len()).unwrap_or(u32::MAX),
     }
 }
 
@@ -238,14 +243,17 @@ pub fn decide(
         clusters.join(first, i);
     }
     let similarity = |i: usize, j: usize| dedup::jaccard(&shingles_of(i), &shingles_of(j));
-    let signatures: Vec<&[u32]> = articles
-        .iter()
-        .map(|a| a.fingerprints.minhash.as_slice())
-        .collect();
-    // A pair whose signatures agree far less than the threshold cannot reach it: at 128
-    // bins the estimate's spread is under 0.05, and the margin is four times that.
+    let signatures: Vec<&[dedup::Bin]> =
+        articles.iter().map(|a| &*a.fingerprints.minhash).collect();
+    // A pair whose signatures agree far less than the threshold cannot reach it.
     let estimate = |i: usize, j: usize| dedup::estimate(signatures[i], signatures[j]);
-    let plausible = |i: usize, j: usize| estimate(i, j) >= threshold - dedup::ESTIMATE_MARGIN;
+    let plausible = |i: usize, j: usize| {
+        let fewest = articles[i]
+            .fingerprints
+            .shingles
+            .min(articles[j].fingerprints.shingles);
+        estimate(i, j) >= threshold - dedup::estimate_margin(threshold, fewest as usize)
+    };
     let sure_above = threshold + dedup::SURE_MARGIN;
     // One band at a time, the pairs it proposes between clusters not yet joined: after the
     // first bands most copies are joined, and later bands propose few pairs.
@@ -326,7 +334,7 @@ pub fn decide(
                 decisions.learned.articles.push(index::IndexedArticle {
                     path: article.path.to_string(),
                     exact: hex(&article.fingerprints.exact),
-                    minhash: article.fingerprints.minhash.clone(),
+                    minhash: article.fingerprints.minhash.to_vec(),
                 });
             }
         }
