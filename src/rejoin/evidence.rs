@@ -137,6 +137,16 @@ const FUNCTION_WORDS: &[&str] = &[
     "very",
 ];
 
+/// Chinese words no sentence or heading stops on: prepositions, conjunctions and the
+/// structural 的, as whole dictionary words (`以` in `坚持以`, not in `可以`; `于` alone, not
+/// `在于`). Text that stops on one was cut mid-sentence.
+pub const CJK_FUNCTION_WORDS: &[&str] = &[
+    "的", "和", "与", "及", "或", "并", "而", "对", "把", "被", "将", "从", "向", "在", "于", "以",
+    "为", "让", "使", "给", "跟", "同", "因", "但", "且", "则", "以及", "并且", "而且", "但是",
+    "因为", "由于", "对于", "关于", "按照", "随着", "为了", "如果", "虽然", "不仅", "围绕", "及其",
+    "或者", "从而", "进而",
+];
+
 /// The last word of Latin running text is one a sentence cannot stop on (`…met with the`).
 pub fn ends_on_function_word(text: &str) -> bool {
     text.rsplit(' ')

@@ -25,14 +25,14 @@ use evidence::{
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape};
-use words::word_straddles;
+use words::{ends_on_cjk_function_word, word_straddles};
 
 pub const REJOIN_CJK: Rule = Rule {
     id: "rejoin/cjk",
     summary: "rejoin a paragraph broken mid-sentence (no space between CJK)",
     explanation: "Two lines are one paragraph when the first cannot end there (it ends with a \
-                  comma, `、` or an opening bracket, or is a long paragraph without terminal \
-                  punctuation) and the second is not a heading, or when the second starts with \
+                  comma, `、` or an opening bracket, on a preposition or conjunction such as `和` \
+                  or `以`, or is a long paragraph without terminal punctuation) and the second is not a heading, or when the second starts with \
                   punctuation that cannot start a line. Hard-wrapped columns are detected from \
                   the distribution of line lengths. Joined without a space when either side is CJK.",
     example: (
@@ -129,6 +129,14 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         );
     }
     let cjk = a.is_cjk_text() || b.is_cjk_text();
+    // A Chinese line that stops on a preposition, conjunction or 的 goes on, even into a
+    // short line: a heading wrapped mid-phrase continues the same way.
+    if a.is_cjk_text() && b.is_cjk_text() && ends_on_cjk_function_word(&a.content) {
+        return join(
+            0.8,
+            "the line stops on a word no sentence ends with (a preposition, conjunction or 的)",
+        );
+    }
     if !cjk && b.first().is_lowercase() && !a.looks_like_latin_heading() {
         return join(0.9, "the next line continues in lower case");
     }

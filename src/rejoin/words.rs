@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
+use crate::rejoin::evidence::CJK_FUNCTION_WORDS;
 use crate::script::tail;
 
 fn jieba() -> &'static Jieba {
@@ -37,6 +38,19 @@ pub fn word_straddles(before: &str, after: &str) -> bool {
         at += len;
     }
     false
+}
+
+/// Chinese text ends on a function word (`…坚持以`, `…建设和`), read as the last word of
+/// the dictionary segmentation of its last characters.
+pub fn ends_on_cjk_function_word(text: &str) -> bool {
+    let last = tail(text, CONTEXT);
+    if !last.ends_with(|c: char| CJK_FUNCTION_WORDS.iter().any(|w| w.ends_with(c))) {
+        return false;
+    }
+    jieba()
+        .cut(last, false)
+        .last()
+        .is_some_and(|word| CJK_FUNCTION_WORDS.contains(&word.word))
 }
 
 /// Whether the dictionary segmentation of `clause` has a word covering the characters at
@@ -81,7 +95,7 @@ pub fn words_meeting_at(clause: &str, index: usize) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{covered_by_word, word_straddles};
+    use super::{covered_by_word, ends_on_cjk_function_word, word_straddles};
 
     #[test]
     fn doubled_characters() {
@@ -98,5 +112,17 @@ mod tests {
         assert!(word_straddles("市政府引导各区机", "关单位参与"));
         assert!(!word_straddles("完善服务保障体系", "健全长效机制"));
         assert!(!word_straddles("", "健全"));
+    }
+
+    #[test]
+    fn function_words_at_the_end() {
+        assert!(ends_on_cjk_function_word("全面推进改革和"));
+        assert!(ends_on_cjk_function_word("市里始终坚持以"));
+        assert!(ends_on_cjk_function_word("这次会议的"));
+        // The same characters ending a longer word end nothing.
+        assert!(!ends_on_cjk_function_word("这样做也可以"));
+        assert!(!ends_on_cjk_function_word("问题的关键在于"));
+        assert!(!ends_on_cjk_function_word("世界和平"));
+        assert!(!ends_on_cjk_function_word(""));
     }
 }
