@@ -218,7 +218,7 @@ pub fn estimate(a: &[Bin], b: &[Bin]) -> f64 {
 }
 
 /// Exact Jaccard similarity of two sorted, deduplicated shingle sets.
-pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+pub fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }

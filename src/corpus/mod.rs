@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod dedup;
+mod held;
 pub mod index;
 pub mod normal;
 
@@ -92,13 +93,13 @@ fn block_counts(articles: &[Article], clusters: &mut dedup::Clusters) -> Vec<(u6
 /// Joins the clusters of the pairs whose shingles are `similar`. Pairs are confirmed in
 /// batches whose pairs would join clusters into a forest if all held (a pair that would
 /// close a cycle waits for the next batch, and is never read if its ends are joined by
-/// then), reading each article a batch needs once, in parallel, and keeping up to
-/// `HELD_SHINGLES` between batches: clusters come out as if pairs were confirmed one by one.
+/// then), reading each article a batch needs once, in parallel, unless `held` still has
+/// it: clusters come out as if pairs were confirmed one by one.
 fn confirm(
     mut pairs: Vec<(usize, usize)>,
     clusters: &mut dedup::Clusters,
-    shingles: &mut HashMap<usize, Vec<u64>>,
-    similar: impl Fn(&[u64], &[u64]) -> bool,
+    held: &mut held::Held,
+    similar: impl Fn(&[u32], &[u32]) -> bool,
     shingles_of: &(impl Fn(usize) -> Vec<u64> + Sync),
 ) {
     let mut pending = pairs.as_slice();
@@ -128,19 +129,13 @@ fn confirm(
         let mut needed: Vec<usize> = batch.iter().flat_map(|&(i, j)| [i, j]).collect();
         needed.sort_unstable();
         needed.dedup();
-        let held: usize = shingles.values().map(Vec::len).sum();
-        if held > HELD_SHINGLES {
-            shingles.clear();
-        }
-        needed.retain(|k| !shingles.contains_key(k));
-        let read: Vec<(usize, Vec<u64>)> =
-            needed.par_iter().map(|&k| (k, shingles_of(k))).collect();
-        shingles.extend(read);
+        held.fetch(&needed, shingles_of);
         for (i, j) in batch {
-            if similar(&shingles[&i], &shingles[&j]) {
+            if similar(held.get(i), held.get(j)) {
                 clusters.join(i, j);
             }
         }
+        held.trim();
         // Deferred pairs go first in the next batch, in their order.
         deferred.extend_from_slice(&pending[taken..]);
         pairs = deferred;
@@ -220,9 +215,6 @@ pub struct Decisions {
 /// Candidate pairs confirmed at a time (their shingles are held together).
 const CONFIRM_BATCH: usize = 512;
 
-/// Shingles kept between batches (8 bytes each): 64 MB at most, and then forgotten.
-const HELD_SHINGLES: usize = 8 << 20;
-
 /// Phase 2. Near-duplicate candidates come from LSH bands; those whose MinHash estimate is
 /// near the threshold are confirmed by exact Jaccard similarity of their shingles, which
 /// `shingles_of(i)` gives (read again from article `i`'s clean text), in parallel on the
@@ -257,7 +249,7 @@ pub fn decide(
     let sure_above = threshold + dedup::SURE_MARGIN;
     // One band at a time, the pairs it proposes between clusters not yet joined: after the
     // first bands most copies are joined, and later bands propose few pairs.
-    let mut shingles = HashMap::new();
+    let mut held = held::Held::default();
     for band in 0..dedup::BANDS {
         let roots = clusters.roots();
         // (A pair an earlier band proposed was confirmed or refuted there.)
@@ -275,11 +267,12 @@ pub fn decide(
         confirm(
             unsure,
             &mut clusters,
-            &mut shingles,
+            &mut held,
             |i, j| dedup::jaccard(i, j) >= threshold,
             &shingles_of,
         );
     }
+    drop(held);
     // The kept copy of each cluster: fewest findings, then the smallest path.
     let mut canonical: HashMap<usize, usize> = Default::default();
     for i in 0..n {
