@@ -1,7 +1,7 @@
 //! `scour clean`: the batch job. Reads every input in parallel and writes the mirror tree of
 //! clean texts, the diffs and report.json; `scour clean -` filters stdin to stdout.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -171,7 +171,8 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         blocks: decisions.boilerplate.clone(),
         remove: args.corpus.boilerplate == BoilerplateMode::Remove,
     });
-    let mut groups: Vec<DuplicateGroup> = Vec::new();
+    // (By canonical path: an archive has tens of thousands of groups.)
+    let mut groups: BTreeMap<String, DuplicateGroup> = BTreeMap::new();
     let mut redo: Vec<(usize, Option<DuplicateReport>)> = Vec::new();
     for (k, (i, article)) in articles.iter().enumerate() {
         let duplicate = decisions.duplicates[k].as_ref().map(|d| DuplicateReport {
@@ -189,13 +190,14 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                 rule: d.rule,
                 similarity: d.similarity,
             };
-            match groups.iter_mut().find(|g| g.canonical == d.path) {
-                Some(group) => group.members.push(member),
-                None => groups.push(DuplicateGroup {
+            groups
+                .entry(d.path.clone())
+                .or_insert_with(|| DuplicateGroup {
                     canonical: d.path.clone(),
-                    members: vec![member],
-                }),
-            }
+                    members: Vec::new(),
+                })
+                .members
+                .push(member);
         }
         let has_boilerplate = article
             .fingerprints
@@ -206,7 +208,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             redo.push((*i, duplicate.filter(|_| !args.corpus.keep_duplicates)));
         }
     }
-    groups.sort_by(|a, b| a.canonical.cmp(&b.canonical));
+    let groups: Vec<DuplicateGroup> = groups.into_values().collect();
     let redone: Vec<(usize, Done)> = pool.install(|| {
         redo.into_par_iter()
             .map(|(i, duplicate)| {
