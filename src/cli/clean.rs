@@ -274,8 +274,10 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         .iter()
         .map(|p| Ok(p.to_json()))
         .chain(done.iter().map(|d| parts.get(&d.part)));
-    super::review::write_page(&out.join("review.html"), &summary, entries, |rel| {
-        out.join("diffs").join(format!("{rel}.diff"))
+    pool.install(|| {
+        super::review::write_page(&out.join("review.html"), &summary, entries, |rel| {
+            out.join("diffs").join(format!("{rel}.diff"))
+        })
     })?;
     drop(parts);
     let _ = std::fs::remove_file(out.join(LOCK));

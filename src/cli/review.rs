@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 /// The page, with `__DATA__` where the batch's JSON goes.
@@ -31,12 +32,8 @@ struct Summarized {
 /// findings only: a browser cannot hold the edits and diffs of a whole archive.
 const PAGE_BUDGET: usize = 64 << 20;
 
-/// A file's entry for the page: whole, or summarized when large or past the page's budget.
-fn page_entry(bytes: &[u8], over_budget: bool) -> Result<Value, String> {
-    let not_json = |e: serde_json::Error| format!("a report entry is not JSON: {e}");
-    if bytes.len() <= MAX_EMBEDDED && !over_budget {
-        return serde_json::from_slice(bytes).map_err(not_json);
-    }
+/// A file's entry for the page, summarized: status and findings, no edits, and why.
+fn summarized_entry(bytes: &[u8], over_budget: bool) -> Result<String, String> {
     let summarized: Summarized = serde_json::from_slice(bytes).map_err(not_json)?;
     let mut entry = serde_json::to_value(summarized).expect("a summary serializes");
     entry["edits"] = Value::Array(Vec::new());
@@ -46,7 +43,44 @@ fn page_entry(bytes: &[u8], over_budget: bool) -> Result<Value, String> {
         "too many edits to show here: see report.json"
     };
     entry["error"] = Value::String(why.into());
-    Ok(entry)
+    Ok(entry.to_string())
+}
+
+fn not_json(e: impl std::fmt::Display) -> String {
+    format!("a report entry is not JSON: {e}")
+}
+
+/// A file as the page embeds it, script-safe: its report entry (whole, or summarized when
+/// large or past the page's budget) with its diff spliced in as `diff`.
+fn page_file(
+    bytes: &[u8],
+    over_budget: bool,
+    diff_path: &impl Fn(&str) -> PathBuf,
+) -> Result<String, String> {
+    #[derive(serde::Deserialize)]
+    struct Named {
+        path: String,
+    }
+    let Named { path } = serde_json::from_slice(bytes).map_err(not_json)?;
+    let mut json = if bytes.len() <= MAX_EMBEDDED && !over_budget {
+        String::from_utf8(bytes.to_vec()).map_err(not_json)?
+    } else {
+        summarized_entry(bytes, over_budget)?
+    };
+    // An entry is one JSON object: its closing brace makes way for the diff.
+    json.truncate(json.trim_end().len());
+    if json.pop() != Some('}') {
+        return Err(not_json("not an object"));
+    }
+    let diff = page_diff(&diff_path(&path), &path, over_budget);
+    json.push_str(if json.ends_with('{') {
+        "\"diff\":"
+    } else {
+        ",\"diff\":"
+    });
+    json.push_str(&serde_json::to_string(&diff).expect("a string serializes"));
+    json.push('}');
+    Ok(script_safe(&json))
 }
 
 /// A file's diff for the page: read from `path` unless too large to embed or past the
@@ -69,21 +103,29 @@ fn page_diff(path: &Path, rel: &str, over_budget: bool) -> String {
 /// JSON safe inside a `<script>` element: no `<`, `>` or `&` (so no `</script>` and no
 /// comment), and no line separators that old parsers choke on.
 fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+    let mut out = String::with_capacity(json.len());
+    let mut copied = 0;
+    for (at, c) in json.match_indices(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        out.push_str(&json[copied..at]);
+        let code = c.chars().next().map_or(0, u32::from);
+        out.push_str(&format!("\\u{code:04x}"));
+        copied = at + c.len();
+    }
+    out.push_str(&json[copied..]);
+    out
 }
 
+/// Files rendered in parallel at a time.
+const CHUNK: usize = 256;
+
 /// Writes `review.html`: the summary and, for each file (its report.json entry), its diff
-/// (at `diff_path(rel)`). Entries are streamed in; the page renders one file at a time, so a
-/// batch of thousands opens fast.
+/// (at `diff_path(rel)`). Entries are streamed in and rendered in parallel (on the current
+/// rayon pool); the page renders one file at a time, so a batch of thousands opens fast.
 pub fn write_page(
     path: &Path,
     summary: &scour::report::Summary,
     files: impl IntoIterator<Item = std::io::Result<Vec<u8>>>,
-    diff_path: impl Fn(&str) -> PathBuf,
+    diff_path: impl Fn(&str) -> PathBuf + Sync,
 ) -> Result<(), String> {
     let error = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
     let (head, tail) = PAGE
@@ -93,19 +135,38 @@ pub fn write_page(
     out.write_all(head.as_bytes()).map_err(error)?;
     let summary = serde_json::to_string(summary).expect("a summary serializes");
     write!(out, "{{\"summary\":{},\"files\":[", script_safe(&summary)).map_err(error)?;
-    let mut embedded = 0;
-    for (i, file) in files.into_iter().enumerate() {
-        let over_budget = embedded > PAGE_BUDGET;
-        let mut entry = page_entry(&file.map_err(error)?, over_budget)?;
-        let rel = entry["path"].as_str().unwrap_or_default().to_string();
-        entry["diff"] = Value::String(page_diff(&diff_path(&rel), &rel, over_budget));
-        let json = serde_json::to_string(&entry).expect("an entry serializes");
-        embedded += json.len();
-        if i > 0 {
-            out.write_all(b",").map_err(error)?;
-        }
-        out.write_all(script_safe(&json).as_bytes())
+    let mut files = files.into_iter();
+    let (mut embedded, mut first) = (0, true);
+    loop {
+        let chunk: Vec<Vec<u8>> = files
+            .by_ref()
+            .take(CHUNK)
+            .collect::<Result<_, _>>()
             .map_err(error)?;
+        if chunk.is_empty() {
+            break;
+        }
+        // Rendered as if the budget holds for the whole chunk; a file past it is rendered
+        // again, so the page is the same as one rendered file by file.
+        let over_at_start = embedded > PAGE_BUDGET;
+        let rendered: Vec<Result<String, String>> = chunk
+            .par_iter()
+            .map(|bytes| page_file(bytes, over_at_start, &diff_path))
+            .collect();
+        for (bytes, file) in chunk.iter().zip(rendered) {
+            let over_budget = embedded > PAGE_BUDGET;
+            let file = if over_budget == over_at_start {
+                file?
+            } else {
+                page_file(bytes, over_budget, &diff_path)?
+            };
+            embedded += file.len();
+            if !first {
+                out.write_all(b",").map_err(error)?;
+            }
+            first = false;
+            out.write_all(file.as_bytes()).map_err(error)?;
+        }
     }
     out.write_all(b"]}").map_err(error)?;
     out.write_all(tail.as_bytes()).map_err(error)?;
@@ -208,10 +269,19 @@ mod tests {
 
     #[test]
     fn past_the_budget_files_are_listed_without_their_changes() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        std::fs::write(dir.path().join("a.txt.diff"), "--- a/a.txt\n+</script>\n").unwrap();
+        let diff_path = |rel: &str| dir.path().join(format!("{rel}.diff"));
         let entry = br#"{"path":"a.txt","status":"changed","findings":[{"rule":"finding/truncated"}],"edits":[{"rule":"layout/trim"}]}"#;
-        let whole = page_entry(entry, false).expect("JSON");
+        let parse = |over_budget| -> Value {
+            let file = page_file(entry, over_budget, &diff_path).expect("rendered");
+            assert!(!file.contains('<'), "{file}");
+            serde_json::from_str(&file).expect("JSON")
+        };
+        let whole = parse(false);
         assert_eq!(whole["edits"].as_array().map(Vec::len), Some(1));
-        let listed = page_entry(entry, true).expect("JSON");
+        assert_eq!(whole["diff"], "--- a/a.txt\n+</script>\n");
+        let listed = parse(true);
         assert_eq!(listed["path"], "a.txt");
         assert_eq!(listed["findings"].as_array().map(Vec::len), Some(1));
         assert_eq!(listed["edits"].as_array().map(Vec::len), Some(0));
@@ -220,7 +290,18 @@ mod tests {
                 .as_str()
                 .is_some_and(|e| e.contains("report.json"))
         );
-        let diff = page_diff(Path::new("/nonexistent"), "a.txt", true);
-        assert!(diff.contains("diffs/a.txt.diff"), "{diff}");
+        assert!(
+            listed["diff"]
+                .as_str()
+                .is_some_and(|d| d.contains("diffs/a.txt.diff"))
+        );
+    }
+
+    #[test]
+    fn script_safe_escapes_what_ends_a_script() {
+        assert_eq!(
+            script_safe("\"</script>&\u{2028}\""),
+            "\"\\u003c/script\\u003e\\u0026\\u2028\""
+        );
     }
 }
