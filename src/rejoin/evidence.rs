@@ -154,6 +154,21 @@ pub fn ends_on_function_word(text: &str) -> bool {
         .is_some_and(|word| FUNCTION_WORDS.contains(&word))
 }
 
+/// Two clauses of one length around a comma, and no other punctuation (`逐梦自贸港，熔铸引领力`,
+/// `织密“党建网”，下活“一盘棋”`): the parallel form of Chinese headlines, which running
+/// text takes by chance only in a few of its lines.
+pub fn is_parallel_headline(text: &str) -> bool {
+    let Some((left, right)) = text.split_once(['，', ',']) else {
+        return false;
+    };
+    let clause = |part: &str| {
+        part.chars()
+            .all(|c| is_cjk_letter(c) || is_curly_quote(c) || c.is_ascii_alphanumeric() || c == '+')
+            .then(|| part.chars().count())
+    };
+    matches!((clause(left), clause(right)), (Some(l), Some(r)) if l == r && l >= 4)
+}
+
 /// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`).
 pub fn opens_paragraph(text: &str) -> bool {
     OPENERS.iter().any(|o| text.starts_with(o))
@@ -185,6 +200,10 @@ mod tests {
             opens_paragraph("二是加强") && opens_paragraph("三、完善") && !opens_paragraph("是")
         );
         assert!(is_markup("### A") && is_markup("1. item") && !is_markup("1.5亿"));
+        assert!(is_parallel_headline("深化改革促发展，凝心聚力谋新篇"));
+        assert!(is_parallel_headline("夯实“基本盘”，跑出“新速度”"));
+        assert!(!is_parallel_headline("今年以来，全省各级党组织"));
+        assert!(!is_parallel_headline("会议强调，要、抓好落实"));
         assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));
     }

@@ -21,7 +21,8 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
-    cannot_end_paragraph, cannot_start_line, ends_on_function_word, joins_tight, opens_paragraph,
+    cannot_end_paragraph, cannot_start_line, ends_on_function_word, is_parallel_headline,
+    joins_tight, opens_paragraph,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape};
@@ -220,6 +221,8 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
                 || b.first_line.columns > width + 2
                 || b.headline
                 || opens_paragraph(&b.content)
+                // A block's first line in the parallel form is a headline as wide as the column.
+                || a.lines == 1 && is_parallel_headline(&a.content)
             {
                 return None;
             }
