@@ -32,10 +32,13 @@ pub const REJOIN_CJK: Rule = Rule {
     id: "rejoin/cjk",
     summary: "rejoin a paragraph broken mid-sentence (no space between CJK)",
     explanation: "Two lines are one paragraph when the first cannot end there (it ends with a \
-                  comma, `、` or an opening bracket, on a preposition or conjunction such as `和` \
-                  or `以`, or is a long paragraph without terminal punctuation) and the second is not a heading, or when the second starts with \
-                  punctuation that cannot start a line. Hard-wrapped columns are detected from \
-                  the distribution of line lengths. Joined without a space when either side is CJK.",
+                  comma, `、` or an opening bracket, or on a preposition or conjunction such as \
+                  `和` or `以`; it is a long paragraph without terminal punctuation; it has 20 \
+                  or more characters and a comma inside, and is not a parallel headline) and \
+                  the second is not a heading, or when the second starts with punctuation that \
+                  cannot start a line. Hard-wrapped columns are detected from the distribution \
+                  of line lengths; in them a parallel headline (`深化改革，凝聚力量`) as wide as \
+                  the column stays a headline. Joined without a space when either side is CJK.",
     example: (
         "积极参与，覆盖广泛。海南省直机关各级党组织踊跃参加本届大赛，大赛组委\n\n会共收到93个案例。\n",
         "积极参与，覆盖广泛。海南省直机关各级党组织踊跃参加本届大赛，大赛组委会共收到93个案例。\n",
@@ -150,6 +153,21 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         return join(
             0.85,
             "the line stops on a word no sentence ends with (an article, preposition or conjunction)",
+        );
+    }
+    // A heading that holds a comma is short, or in the parallel form: a longer line with
+    // a comma inside is a sentence cut short, and running text goes on after it.
+    if a.is_cjk_text()
+        && a.chars >= 20
+        && a.content.contains(['，', ','])
+        && !a.headline
+        && !is_parallel_headline(&a.content)
+        && b.is_cjk_text()
+        && !b.looks_like_heading()
+    {
+        return join(
+            0.7,
+            "a line with a comma inside stops mid-sentence and running text goes on",
         );
     }
     if cjk && !a.looks_like_heading() && !b.looks_like_heading() {
