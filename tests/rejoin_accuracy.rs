@@ -160,14 +160,14 @@ const COLUMN: Damage = Damage {
 fn chinese_splits_and_wraps() {
     let (cjk, _) = articles();
     let score = run("CJK split/wrap", &cjk, SPLITS, 25, 11);
-    assert_floor(score, 0.96, 0.99);
+    assert_floor(score, 0.97, 0.995);
 }
 
 #[test]
 fn chinese_columns() {
     let (cjk, _) = articles();
     let score = run("CJK column", &cjk, COLUMN, 25, 12);
-    assert_floor(score, 0.98, 0.985);
+    assert_floor(score, 0.98, 0.99);
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn english_splits_and_wraps() {
     let score = run("English split/wrap", &english, SPLITS, 2, 13);
     // Splits before a capital after a blank line look exactly like a truncated paragraph
     // followed by the next one: those are reported as uncertain breaks, not joined.
-    assert_floor(score, 0.85, 0.99);
+    assert_floor(score, 0.91, 0.99);
 }
 
 #[test]
