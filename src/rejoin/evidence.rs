@@ -169,6 +169,34 @@ pub fn is_parallel_headline(text: &str) -> bool {
     matches!((clause(left), clause(right)), (Some(l), Some(r)) if l == r && l >= 4)
 }
 
+/// Quote and bracket pairs: an opener left open at a line's end and closed on the next line
+/// spans the break. (Not `‘’`, whose closer is also the English apostrophe.)
+const PAIRS: [(char, char); 7] = [
+    ('“', '”'),
+    ('（', '）'),
+    ('《', '》'),
+    ('「', '」'),
+    ('『', '』'),
+    ('【', '】'),
+    ('(', ')'),
+];
+
+/// `before` leaves a quote or bracket open that `after` closes before opening another of
+/// its kind: the quotation, title or aside goes on across the break.
+pub fn closes_what_is_open(before: &str, after: &str) -> bool {
+    let mut depth = [0u32; PAIRS.len()];
+    for c in before.chars() {
+        if let Some(k) = PAIRS.iter().position(|&(open, _)| open == c) {
+            depth[k] += 1;
+        } else if let Some(k) = PAIRS.iter().position(|&(_, close)| close == c) {
+            depth[k] = depth[k].saturating_sub(1);
+        }
+    }
+    PAIRS.iter().zip(depth).any(|(&(open, close), depth)| {
+        depth > 0 && after.chars().find(|&c| c == open || c == close) == Some(close)
+    })
+}
+
 /// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`).
 pub fn opens_paragraph(text: &str) -> bool {
     OPENERS.iter().any(|o| text.starts_with(o))
@@ -200,6 +228,13 @@ mod tests {
             opens_paragraph("二是加强") && opens_paragraph("三、完善") && !opens_paragraph("是")
         );
         assert!(is_markup("### A") && is_markup("1. item") && !is_markup("1.5亿"));
+        assert!(closes_what_is_open("开展“扛起", "担当”主题活动。"));
+        assert!(closes_what_is_open(
+            "the records (of several",
+            "leaders) show"
+        ));
+        assert!(!closes_what_is_open("“一”和“二”", "“三”"));
+        assert!(!closes_what_is_open("开展“扛起", "“新的”引语”"));
         assert!(is_parallel_headline("深化改革促发展，凝心聚力谋新篇"));
         assert!(is_parallel_headline("夯实“基本盘”，跑出“新速度”"));
         assert!(!is_parallel_headline("今年以来，全省各级党组织"));

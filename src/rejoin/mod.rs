@@ -21,8 +21,8 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
-    cannot_end_paragraph, cannot_start_line, ends_on_function_word, is_parallel_headline,
-    joins_tight, opens_paragraph,
+    cannot_end_paragraph, cannot_start_line, closes_what_is_open, ends_on_function_word,
+    is_parallel_headline, joins_tight, opens_paragraph,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape};
@@ -35,8 +35,9 @@ pub const REJOIN_CJK: Rule = Rule {
                   comma, `、` or an opening bracket, or on a preposition or conjunction such as \
                   `和` or `以`; it is a long paragraph without terminal punctuation; it has 20 \
                   or more characters and a comma inside, and is not a parallel headline) and \
-                  the second is not a heading, or when the second starts with punctuation that \
-                  cannot start a line. Hard-wrapped columns are detected from the distribution \
+                  the second is not a heading, when the second starts with punctuation that \
+                  cannot start a line, or when it closes a quotation or bracket the first left \
+                  open. Hard-wrapped columns are detected from the distribution \
                   of line lengths; in them a parallel headline (`深化改革，凝聚力量`) as wide as \
                   the column stays a headline. Joined without a space when either side is CJK.",
     example: (
@@ -51,8 +52,10 @@ pub const REJOIN_LATIN: Rule = Rule {
     id: "rejoin/latin",
     summary: "rejoin a hard-wrapped or split Latin paragraph with one space",
     explanation: "A Latin line continues on the next when the next starts in lower case, when \
-                  the document is a wrapped column and the line is not the end of a paragraph, \
-                  or when paragraphs are marked by indentation and the next line is not indented.",
+                  the line stops on a word no sentence ends with (`the`, `of`, `and`), when the \
+                  next closes a bracket the line left open, when the document is a wrapped \
+                  column and the line is not the end of a paragraph, or when paragraphs are \
+                  marked by indentation and the next line is not indented.",
     example: (
         "Thousands of laborers, students and\nopposition politicians protested.\n",
         "Thousands of laborers, students and opposition politicians protested.\n",
@@ -109,6 +112,12 @@ fn join(confidence: f32, why: &'static str) -> Option<Decision> {
 fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if a.markup || b.markup {
         return Some(Decision::Keep);
+    }
+    if closes_what_is_open(&a.content, &b.content) {
+        return join(
+            0.85,
+            "a quotation or bracket open at the end of the line is closed on the next",
+        );
     }
     if cannot_start_line(b.first()) && !b.looks_like_heading() {
         return join(
