@@ -169,31 +169,48 @@ pub fn is_parallel_headline(text: &str) -> bool {
     matches!((clause(left), clause(right)), (Some(l), Some(r)) if l == r && l >= 4)
 }
 
-/// Quote and bracket pairs: an opener left open at a line's end and closed on the next line
-/// spans the break. (Not `‘’`, whose closer is also the English apostrophe.)
-const PAIRS: [(char, char); 7] = [
-    ('“', '”'),
-    ('（', '）'),
-    ('《', '》'),
-    ('「', '」'),
-    ('『', '』'),
-    ('【', '】'),
-    ('(', ')'),
+/// Quote and bracket kinds: an opener left open at a line's end and closed on the next line
+/// spans the break. Half- and full-width parentheses are one kind (punct-width turns one
+/// into the other, and a second run must pair them the same way). (Not `‘’`, whose closer is
+/// also the English apostrophe.)
+const KINDS: [(&str, &str); 6] = [
+    ("“", "”"),
+    ("（(", "）)"),
+    ("《", "》"),
+    ("「", "」"),
+    ("『", "』"),
+    ("【", "】"),
 ];
+
+/// The kind of a quote or bracket, and whether it opens.
+fn bracket_kind(c: char) -> Option<(usize, bool)> {
+    KINDS.iter().enumerate().find_map(|(k, (open, close))| {
+        if open.contains(c) {
+            Some((k, true))
+        } else {
+            close.contains(c).then_some((k, false))
+        }
+    })
+}
 
 /// `before` leaves a quote or bracket open that `after` closes before opening another of
 /// its kind: the quotation, title or aside goes on across the break.
 pub fn closes_what_is_open(before: &str, after: &str) -> bool {
-    let mut depth = [0u32; PAIRS.len()];
-    for c in before.chars() {
-        if let Some(k) = PAIRS.iter().position(|&(open, _)| open == c) {
-            depth[k] += 1;
-        } else if let Some(k) = PAIRS.iter().position(|&(_, close)| close == c) {
-            depth[k] = depth[k].saturating_sub(1);
-        }
+    let mut depth = [0u32; KINDS.len()];
+    for (k, opens) in before.chars().filter_map(bracket_kind) {
+        depth[k] = if opens {
+            depth[k] + 1
+        } else {
+            depth[k].saturating_sub(1)
+        };
     }
-    PAIRS.iter().zip(depth).any(|(&(open, close), depth)| {
-        depth > 0 && after.chars().find(|&c| c == open || c == close) == Some(close)
+    depth.iter().enumerate().any(|(k, &open)| {
+        open > 0
+            && after
+                .chars()
+                .filter_map(bracket_kind)
+                .find(|&(kind, _)| kind == k)
+                .is_some_and(|(_, opens)| !opens)
     })
 }
 
@@ -235,6 +252,7 @@ mod tests {
         ));
         assert!(!closes_what_is_open("“一”和“二”", "“三”"));
         assert!(!closes_what_is_open("开展“扛起", "“新的”引语”"));
+        assert!(closes_what_is_open("（第二届", "省直)机关"));
         assert!(is_parallel_headline("深化改革促发展，凝心聚力谋新篇"));
         assert!(is_parallel_headline("夯实“基本盘”，跑出“新速度”"));
         assert!(!is_parallel_headline("今年以来，全省各级党组织"));
