@@ -147,6 +147,12 @@ pub const CJK_FUNCTION_WORDS: &[&str] = &[
     "或者", "从而", "进而",
 ];
 
+/// Chinese words no sentence or heading starts with: conjunctions that join what came
+/// before (`和`, `及`, `并且`), `等` (and so on) and the structural `的`, as whole words.
+pub const CJK_CONTINUING_WORDS: &[&str] = &[
+    "和", "与", "及", "以及", "并", "并且", "而", "而且", "或", "或者", "等", "等等", "的",
+];
+
 /// The last word of Latin running text is one a sentence cannot stop on (`…met with the`).
 pub fn ends_on_function_word(text: &str) -> bool {
     text.rsplit(' ')

@@ -26,14 +26,14 @@ use evidence::{
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape};
-use words::{ends_on_cjk_function_word, word_straddles};
+use words::{ends_on_cjk_function_word, starts_with_continuing_word, word_straddles};
 
 pub const REJOIN_CJK: Rule = Rule {
     id: "rejoin/cjk",
     summary: "rejoin a paragraph broken mid-sentence (no space between CJK)",
     explanation: "Two lines are one paragraph when the first cannot end there (it ends with a \
                   comma, `、` or an opening bracket, or on a preposition or conjunction such as \
-                  `和` or `以`; it is a long paragraph without terminal punctuation; it has 20 \
+                  `和` or `以`, or the second starts with a conjunction such as `和` or `等`; it is a long paragraph without terminal punctuation; it has 20 \
                   or more characters and a comma inside, and is not a parallel headline) and \
                   the second is not a heading, when the second starts with punctuation that \
                   cannot start a line, or when it closes a quotation or bracket the first left \
@@ -143,8 +143,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     let cjk = a.is_cjk_text() || b.is_cjk_text();
     // A Chinese line that stops on a preposition, conjunction or 的 goes on, even into a
-    // short line: a heading wrapped mid-phrase continues the same way.
-    if a.is_cjk_text() && b.is_cjk_text() && ends_on_cjk_function_word(&a.content) {
+    // short line: a heading wrapped mid-phrase continues the same way. So does one whose
+    // next line starts with a conjunction.
+    if a.is_cjk_text()
+        && b.is_cjk_text()
+        && (ends_on_cjk_function_word(&a.content) || starts_with_continuing_word(&b.content))
+    {
         return join(
             0.8,
             "the line stops on a word no sentence ends with (a preposition, conjunction or 的)",

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
-use crate::rejoin::evidence::CJK_FUNCTION_WORDS;
+use crate::rejoin::evidence::{CJK_CONTINUING_WORDS, CJK_FUNCTION_WORDS};
 use crate::script::tail;
 
 fn jieba() -> &'static Jieba {
@@ -53,6 +53,19 @@ pub fn ends_on_cjk_function_word(text: &str) -> bool {
         .is_some_and(|word| CJK_FUNCTION_WORDS.contains(&word.word))
 }
 
+/// Chinese text starts with a word that continues what came before (`和典型宣传`,
+/// `等重大任务`), read as the first word of the segmentation of its first characters.
+pub fn starts_with_continuing_word(text: &str) -> bool {
+    if !text.starts_with(|c: char| CJK_CONTINUING_WORDS.iter().any(|w| w.starts_with(c))) {
+        return false;
+    }
+    let head: String = text.chars().take(CONTEXT).collect();
+    jieba()
+        .cut(&head, false)
+        .first()
+        .is_some_and(|word| CJK_CONTINUING_WORDS.contains(&word.word))
+}
+
 /// Whether the dictionary segmentation of `clause` has a word covering the characters at
 /// `index` and `index + 1` (`常常`, `地地道道`).
 pub fn covered_by_word(clause: &str, index: usize) -> bool {
@@ -95,7 +108,9 @@ pub fn words_meeting_at(clause: &str, index: usize) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{covered_by_word, ends_on_cjk_function_word, word_straddles};
+    use super::{
+        covered_by_word, ends_on_cjk_function_word, starts_with_continuing_word, word_straddles,
+    };
 
     #[test]
     fn doubled_characters() {
@@ -124,5 +139,15 @@ mod tests {
         assert!(!ends_on_cjk_function_word("问题的关键在于"));
         assert!(!ends_on_cjk_function_word("世界和平"));
         assert!(!ends_on_cjk_function_word(""));
+    }
+
+    #[test]
+    fn continuing_words_at_the_start() {
+        assert!(starts_with_continuing_word("和典型经验"));
+        assert!(starts_with_continuing_word("等多项任务"));
+        assert!(!starts_with_continuing_word("和平发展"));
+        assert!(!starts_with_continuing_word("等待结果"));
+        assert!(!starts_with_continuing_word("与会代表"));
+        assert!(!starts_with_continuing_word(""));
     }
 }
