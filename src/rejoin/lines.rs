@@ -152,6 +152,15 @@ impl TextLine<'_> {
         !letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())
     }
 
+    /// Starts with a number or an amount (`2019`, `964,000`, `$17.99`).
+    pub fn starts_with_amount(&self) -> bool {
+        let digits = self
+            .content
+            .strip_prefix(['$', '€', '£'])
+            .unwrap_or(&self.content);
+        digits.starts_with(|c: char| c.is_ascii_digit())
+    }
+
     /// Columns of the first word (for "would it have fit on the line before?").
     pub fn first_word_columns(&self) -> usize {
         self.content

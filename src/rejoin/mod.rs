@@ -52,8 +52,9 @@ pub const REJOIN_LATIN: Rule = Rule {
     id: "rejoin/latin",
     summary: "rejoin a hard-wrapped or split Latin paragraph with one space",
     explanation: "A Latin line continues on the next when the next starts in lower case, when \
-                  the line stops on a word no sentence ends with (`the`, `of`, `and`), when the \
-                  next closes a bracket the line left open, when the document is a wrapped \
+                  the line stops on a word no sentence ends with (`the`, `of`, `and`), when running \
+                  text stops on a lower-case word before a number, when the next closes a \
+                  bracket the line left open, when the document is a wrapped \
                   column and the line is not the end of a paragraph, or when paragraphs are \
                   marked by indentation and the next line is not indented.",
     example: (
@@ -201,6 +202,21 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
                 "a word straddles the break, but the line before could be a heading",
             )
         };
+    }
+    // Running text that stops on a lower-case word before a number: a sentence going on
+    // (`…has paid the agency nearly` + `$449,000 so far`); news style spells out a number
+    // that would start a sentence.
+    if !cjk
+        && a.ends_with_lowercase_word()
+        && a.chars >= 40
+        && !a.looks_like_latin_heading()
+        && b.starts_with_amount()
+        && !b.looks_like_heading()
+    {
+        return join(
+            0.7,
+            "running text stops on a lower-case word before a number",
+        );
     }
     // (Short lines ending in lower case are sentence-case headings: "Our ruling".)
     if !cjk && a.ends_with_lowercase_word() && a.chars > 60 && !a.looks_like_latin_heading() {
