@@ -138,8 +138,8 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     })?;
     progress.finish_and_clear();
 
-    // Phase 2: decide across the batch and the index.
-    let articles: Vec<(usize, Article)> = done
+    // Phase 2: decide across the batch and the index. `batch[k]` is input `of_input[k]`.
+    let (of_input, batch): (Vec<usize>, Vec<Article>) = done
         .iter()
         .enumerate()
         .filter_map(|(i, d)| {
@@ -152,8 +152,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                 (i, article)
             })
         })
-        .collect();
-    let batch: Vec<Article> = articles.iter().map(|(_, a)| *a).collect();
+        .unzip();
     let empty = Index::new();
     let decisions = pool.install(|| {
         corpus::decide(
@@ -162,7 +161,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             args.corpus.min_articles,
             args.corpus.similarity,
             index.is_some(),
-            |k| read_shingles(out, &inputs[articles[k].0].rel),
+            |k| read_shingles(out, &inputs[of_input[k]].rel),
         )
     });
 
@@ -174,7 +173,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     // (By canonical path: an archive has tens of thousands of groups.)
     let mut groups: BTreeMap<String, DuplicateGroup> = BTreeMap::new();
     let mut redo: Vec<(usize, Option<DuplicateReport>)> = Vec::new();
-    for (k, (i, article)) in articles.iter().enumerate() {
+    for (k, (i, article)) in of_input.iter().zip(&batch).enumerate() {
         let duplicate = decisions.duplicates[k].as_ref().map(|d| DuplicateReport {
             path: d.canonical.clone(),
             rule: if d.method == "exact" {

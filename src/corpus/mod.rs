@@ -229,10 +229,12 @@ pub fn decide(
 ) -> Decisions {
     let n = articles.len();
     let mut clusters = dedup::Clusters::new(n);
-    let mut by_exact: HashMap<[u8; 16], usize> = Default::default();
-    for (i, article) in articles.iter().enumerate() {
-        let first = *by_exact.entry(article.fingerprints.exact).or_insert(i);
-        clusters.join(first, i);
+    {
+        let mut by_exact: HashMap<[u8; 16], usize> = Default::default();
+        for (i, article) in articles.iter().enumerate() {
+            let first = *by_exact.entry(article.fingerprints.exact).or_insert(i);
+            clusters.join(first, i);
+        }
     }
     let similarity = |i: usize, j: usize| dedup::jaccard(&shingles_of(i), &shingles_of(j));
     let signatures: Vec<&[dedup::Bin]> =
