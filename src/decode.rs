@@ -132,7 +132,7 @@ mod tests {
             .chain("中文a".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(text(&utf16), ("中文a".into(), "UTF-16LE"));
-        let sentence = "海南省委直属机关工委举办第二届省直机关党建创新引领工作创优大赛，共收到典型案例一百二十六个。";
+        let sentence = "市图书馆举办第三届少儿阅读推广活动，共收到读书笔记一千二百余篇。";
         let (gbk, _, _) = GB18030.encode(sentence);
         assert_eq!(text(&gbk), (sentence.into(), "gb18030"));
         let traditional = "臺灣的報紙記者報導了這場會議的詳細內容與結果。";

@@ -138,7 +138,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Chinese words no sentence or heading stops on: prepositions, conjunctions and the
-/// structural 的, as whole dictionary words (`以` in `坚持以`, not in `可以`; `于` alone, not
+/// structural 的, as whole dictionary words (`以` in `始终以`, not in `可以`; `于` alone, not
 /// `在于`). Text that stops on one was cut mid-sentence.
 pub const CJK_FUNCTION_WORDS: &[&str] = &[
     "的", "和", "与", "及", "或", "并", "而", "对", "把", "被", "将", "从", "向", "在", "于", "以",
@@ -160,8 +160,8 @@ pub fn ends_on_function_word(text: &str) -> bool {
         .is_some_and(|word| FUNCTION_WORDS.contains(&word))
 }
 
-/// Two clauses of one length around a comma, and no other punctuation (`逐梦自贸港，熔铸引领力`,
-/// `织密“党建网”，下活“一盘棋”`): the parallel form of Chinese headlines, which running
+/// Two clauses of one length around a comma, and no other punctuation (`深化改革促发展，凝心聚力谋新篇`,
+/// `夯实“基本盘”，跑出“新速度”`): the parallel form of Chinese headlines, which running
 /// text takes by chance only in a few of its lines.
 pub fn is_parallel_headline(text: &str) -> bool {
     let Some((left, right)) = text.split_once(['，', ',']) else {
@@ -246,22 +246,22 @@ mod tests {
         );
         assert!(is_headline_shaped("做强品牌 打造堡垒") && is_headline_shaped("聚焦 | 办好"));
         assert!(!is_headline_shaped("平时，大家 ok"));
-        assert!(!is_headline_shaped("获评《以“税”砺剑 党旗领航》案例"));
+        assert!(!is_headline_shaped("荣获《以“学”促干 青春建功》称号"));
         assert!(
             opens_paragraph("二是加强") && opens_paragraph("三、完善") && !opens_paragraph("是")
         );
         assert!(is_markup("### A") && is_markup("1. item") && !is_markup("1.5亿"));
-        assert!(closes_what_is_open("开展“扛起", "担当”主题活动。"));
+        assert!(closes_what_is_open("举办“迎春", "联欢”文艺晚会。"));
         assert!(closes_what_is_open(
             "the records (of several",
             "leaders) show"
         ));
         assert!(!closes_what_is_open("“一”和“二”", "“三”"));
-        assert!(!closes_what_is_open("开展“扛起", "“新的”引语”"));
+        assert!(!closes_what_is_open("举办“迎春", "“新的”引语”"));
         assert!(closes_what_is_open("（第二届", "省直)机关"));
         assert!(is_parallel_headline("深化改革促发展，凝心聚力谋新篇"));
         assert!(is_parallel_headline("夯实“基本盘”，跑出“新速度”"));
-        assert!(!is_parallel_headline("今年以来，全省各级党组织"));
+        assert!(!is_parallel_headline("今年以来，全市多家企业"));
         assert!(!is_parallel_headline("会议强调，要、抓好落实"));
         assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));

@@ -31,18 +31,19 @@ use words::{ends_on_cjk_function_word, starts_with_continuing_word, word_straddl
 pub const REJOIN_CJK: Rule = Rule {
     id: "rejoin/cjk",
     summary: "rejoin a paragraph broken mid-sentence (no space between CJK)",
-    explanation: "Two lines are one paragraph when the first cannot end there (it ends with a \
-                  comma, `、` or an opening bracket, or on a preposition or conjunction such as \
-                  `和` or `以`, or the second starts with a conjunction such as `和` or `等`; it is a long paragraph without terminal punctuation; it has 20 \
-                  or more characters and a comma inside, and is not a parallel headline) and \
-                  the second is not a heading, when the second starts with punctuation that \
-                  cannot start a line, or when it closes a quotation or bracket the first left \
-                  open. Hard-wrapped columns are detected from the distribution \
-                  of line lengths; in them a parallel headline (`深化改革，凝聚力量`) as wide as \
-                  the column stays a headline. Joined without a space when either side is CJK.",
+    explanation: "Two lines are one paragraph when the first cannot end there and the second \
+                  is not a heading: the first ends with a comma, `、` or an opening bracket, or \
+                  on a preposition or conjunction (`和`, `以`); it is a long paragraph without \
+                  terminal punctuation; or it has 20 or more characters and a comma inside and \
+                  is not a parallel headline. They are one also when the second starts with \
+                  punctuation that cannot start a line or with a conjunction (`和`, `等`), or \
+                  closes a quotation or bracket the first left open. Hard-wrapped columns are \
+                  detected from the distribution of line lengths; in them a parallel headline \
+                  (`深化改革，凝聚力量`) as wide as the column stays a headline. Joined without a \
+                  space when either side is CJK.",
     example: (
-        "积极参与，覆盖广泛。海南省直机关各级党组织踊跃参加本届大赛，大赛组委\n\n会共收到93个案例。\n",
-        "积极参与，覆盖广泛。海南省直机关各级党组织踊跃参加本届大赛，大赛组委会共收到93个案例。\n",
+        "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委\n\n会共收到312篇作品。\n",
+        "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委会共收到312篇作品。\n",
     ),
     finding_severity: None,
     example_config: Config::default,
@@ -52,11 +53,11 @@ pub const REJOIN_LATIN: Rule = Rule {
     id: "rejoin/latin",
     summary: "rejoin a hard-wrapped or split Latin paragraph with one space",
     explanation: "A Latin line continues on the next when the next starts in lower case, when \
-                  the line stops on a word no sentence ends with (`the`, `of`, `and`), when running \
-                  text stops on a lower-case word before a number, when the next closes a \
-                  bracket the line left open, when the document is a wrapped \
-                  column and the line is not the end of a paragraph, or when paragraphs are \
-                  marked by indentation and the next line is not indented.",
+                  the line stops on a word no sentence ends with (`the`, `of`, `and`), when \
+                  running text stops on a lower-case word before a number, when the next \
+                  closes a bracket the line left open, when the document is a wrapped column \
+                  and the line is not the end of a paragraph, or when paragraphs are marked by \
+                  indentation and the next line is not indented.",
     example: (
         "Thousands of laborers, students and\nopposition politicians protested.\n",
         "Thousands of laborers, students and opposition politicians protested.\n",
@@ -87,8 +88,8 @@ pub const UNCERTAIN_BREAK: Rule = Rule {
                   running text stops on a lower-case word before a blank line (a split \
                   paragraph, or a truncated one). The break is kept; a person decides.",
     example: (
-        "党建引领锻造战斗堡\n\n垒经验成果展示活动在海口举行来自全省各地的党员干部代表参加活动并交流\n",
-        "党建引领锻造战斗堡\n\n垒经验成果展示活动在海口举行来自全省各地的党员干部代表参加活动并交流\n",
+        "新建城市生态公\n\n园建设成果展示活动在市区举行来自各区的园林工作者代表参加活动并交流\n",
+        "新建城市生态公\n\n园建设成果展示活动在市区举行来自各区的园林工作者代表参加活动并交流\n",
     ),
     finding_severity: Some(Severity::Info),
     example_config: Config::default,
@@ -146,14 +147,19 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // A Chinese line that stops on a preposition, conjunction or 的 goes on, even into a
     // short line: a heading wrapped mid-phrase continues the same way. So does one whose
     // next line starts with a conjunction.
-    if a.is_cjk_text()
-        && b.is_cjk_text()
-        && (ends_on_cjk_function_word(&a.content) || starts_with_continuing_word(&b.content))
-    {
-        return join(
-            0.8,
-            "the line stops on a word no sentence ends with (a preposition, conjunction or 的)",
-        );
+    if a.is_cjk_text() && b.is_cjk_text() {
+        if ends_on_cjk_function_word(&a.content) {
+            return join(
+                0.8,
+                "the line stops on a word no sentence ends with (a preposition, conjunction or 的)",
+            );
+        }
+        if starts_with_continuing_word(&b.content) {
+            return join(
+                0.8,
+                "the next line starts with a word no sentence starts with (a conjunction or 等)",
+            );
+        }
     }
     if !cjk && b.first().is_lowercase() && !a.looks_like_latin_heading() {
         return join(0.9, "the next line continues in lower case");
@@ -204,7 +210,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         };
     }
     // Running text that stops on a lower-case word before a number: a sentence going on
-    // (`…has paid the agency nearly` + `$449,000 so far`); news style spells out a number
+    // (`…the city spent nearly` + `$4 million on roads`); news style spells out a number
     // that would start a sentence.
     if !cjk
         && a.ends_with_lowercase_word()
@@ -310,7 +316,7 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
 
 /// A heading that a column wrapped: its full first line goes on in a line that does not end
 /// a sentence, start a subtitle, or have the length of a paragraph's first line, and a word
-/// straddles the break (`打造硬核战斗堡` + `垒`; two headings in a row break between words).
+/// straddles the break (`新建城市生态公` + `园`; two headings in a row break between words).
 fn wrapped_heading(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<Decision> {
     let Some(Column::Cjk { width, indent_lost }) = shape.column else {
         return None;

@@ -18,7 +18,7 @@ fn jieba() -> &'static Jieba {
 const CONTEXT: usize = 4;
 
 /// A dictionary word of two or more characters crosses the boundary between `before` and
-/// `after` (`…战斗堡` + `垒…`).
+/// `after` (`…生态公` + `园…`).
 pub fn word_straddles(before: &str, after: &str) -> bool {
     let (tail, head) = (
         tail(before, CONTEXT),
@@ -40,7 +40,7 @@ pub fn word_straddles(before: &str, after: &str) -> bool {
     false
 }
 
-/// Chinese text ends on a function word (`…坚持以`, `…建设和`), read as the last word of
+/// Chinese text ends on a function word (`…始终以`, `…改革和`), read as the last word of
 /// the dictionary segmentation of its last characters.
 pub fn ends_on_cjk_function_word(text: &str) -> bool {
     let last = tail(text, CONTEXT);
@@ -53,8 +53,8 @@ pub fn ends_on_cjk_function_word(text: &str) -> bool {
         .is_some_and(|word| CJK_FUNCTION_WORDS.contains(&word.word))
 }
 
-/// Chinese text starts with a word that continues what came before (`和典型宣传`,
-/// `等重大任务`), read as the first word of the segmentation of its first characters.
+/// Chinese text starts with a word that continues what came before (`和后勤保障`,
+/// `等多项工作`), read as the first word of the segmentation of its first characters.
 pub fn starts_with_continuing_word(text: &str) -> bool {
     if !text.starts_with(|c: char| CJK_CONTINUING_WORDS.iter().any(|w| w.starts_with(c))) {
         return false;
@@ -118,12 +118,12 @@ mod tests {
         assert!(covered_by_word("他地地道道的", 1));
         assert!(!covered_by_word("困难的的精神", 2));
         assert!(!covered_by_word("省地地质局", 1));
-        assert!(!covered_by_word("省妇儿儿童医学", 2));
+        assert!(!covered_by_word("市妇儿儿童乐园", 2));
     }
 
     #[test]
     fn words_across_the_break() {
-        assert!(word_straddles("打造硬核战斗堡", "垒"));
+        assert!(word_straddles("新建城市生态公", "园"));
         assert!(word_straddles("市政府引导各区机", "关单位参与"));
         assert!(!word_straddles("完善服务保障体系", "健全长效机制"));
         assert!(!word_straddles("", "健全"));
@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn function_words_at_the_end() {
         assert!(ends_on_cjk_function_word("全面推进改革和"));
-        assert!(ends_on_cjk_function_word("市里始终坚持以"));
+        assert!(ends_on_cjk_function_word("市里始终以"));
         assert!(ends_on_cjk_function_word("这次会议的"));
         // The same characters ending a longer word end nothing.
         assert!(!ends_on_cjk_function_word("这样做也可以"));
