@@ -17,8 +17,8 @@ pub const STUTTER: Rule = Rule {
                   covers both in the segmentation of their clause: `常常`, `谢谢`, `地地道道` and \
                   `的的确确` are words, `的的` and `地地质局` are not.",
     example: (
-        "展现迎难而上的的精神风貌。\n",
-        "展现迎难而上的的精神风貌。\n",
+        "展现迎难而上的的工作作风。\n",
+        "展现迎难而上的的工作作风。\n",
     ),
     finding_severity: Some(Severity::Warning),
     example_config: Config::default,
