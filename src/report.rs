@@ -285,12 +285,18 @@ impl Summary {
             Status::Error => self.errors += 1,
         }
         self.edits += edits.len();
-        for rule in edits {
-            *self.edits_by_rule.entry(rule.to_string()).or_default() += 1;
-        }
+        edits.for_each(|rule| count_in(&mut self.edits_by_rule, rule));
         self.findings += findings.len();
-        for rule in findings {
-            *self.findings_by_rule.entry(rule.to_string()).or_default() += 1;
+        findings.for_each(|rule| count_in(&mut self.findings_by_rule, rule));
+    }
+}
+
+/// Adds one to `rule`'s count (a new key is allocated once, not for every count).
+fn count_in(counts: &mut BTreeMap<String, usize>, rule: &str) {
+    match counts.get_mut(rule) {
+        Some(count) => *count += 1,
+        None => {
+            counts.insert(rule.to_string(), 1);
         }
     }
 }

@@ -202,6 +202,15 @@ fn bracket_kind(c: char) -> Option<(usize, bool)> {
 /// `before` leaves a quote or bracket open that `after` closes before opening another of
 /// its kind: the quotation, title or aside goes on across the break.
 pub fn closes_what_is_open(before: &str, after: &str) -> bool {
+    // The kinds `after` meets a closer of first. Read before `before`: most lines close
+    // nothing, and `before` is a whole block that grows as rejoin works.
+    let mut first_closes = [None::<bool>; KINDS.len()];
+    for (k, opens) in after.chars().filter_map(bracket_kind) {
+        first_closes[k].get_or_insert(!opens);
+    }
+    if !first_closes.contains(&Some(true)) {
+        return false;
+    }
     let mut depth = [0u32; KINDS.len()];
     for (k, opens) in before.chars().filter_map(bracket_kind) {
         depth[k] = if opens {
@@ -210,14 +219,7 @@ pub fn closes_what_is_open(before: &str, after: &str) -> bool {
             depth[k].saturating_sub(1)
         };
     }
-    depth.iter().enumerate().any(|(k, &open)| {
-        open > 0
-            && after
-                .chars()
-                .filter_map(bracket_kind)
-                .find(|&(kind, _)| kind == k)
-                .is_some_and(|(_, opens)| !opens)
-    })
+    (0..KINDS.len()).any(|k| depth[k] > 0 && first_closes[k] == Some(true))
 }
 
 /// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`).

@@ -44,26 +44,34 @@ pub fn word_straddles(before: &str, after: &str) -> bool {
 /// the dictionary segmentation of its last characters.
 pub fn ends_on_cjk_function_word(text: &str) -> bool {
     let last = tail(text, CONTEXT);
-    if !last.ends_with(|c: char| CJK_FUNCTION_WORDS.iter().any(|w| w.ends_with(c))) {
-        return false;
-    }
-    jieba()
-        .cut(last, false)
-        .last()
-        .is_some_and(|word| CJK_FUNCTION_WORDS.contains(&word.word))
+    last.ends_with(|c: char| CJK_FUNCTION_WORDS.iter().any(|w| w.ends_with(c)))
+        && edge_word_in(last, CJK_FUNCTION_WORDS, Edge::Last)
 }
 
 /// Chinese text starts with a word that continues what came before (`和后勤保障`,
 /// `等多项工作`), read as the first word of the segmentation of its first characters.
 pub fn starts_with_continuing_word(text: &str) -> bool {
-    if !text.starts_with(|c: char| CJK_CONTINUING_WORDS.iter().any(|w| w.starts_with(c))) {
-        return false;
-    }
-    let head: String = text.chars().take(CONTEXT).collect();
-    jieba()
-        .cut(&head, false)
-        .first()
-        .is_some_and(|word| CJK_CONTINUING_WORDS.contains(&word.word))
+    text.starts_with(|c: char| CJK_CONTINUING_WORDS.iter().any(|w| w.starts_with(c)))
+        && edge_word_in(
+            &text.chars().take(CONTEXT).collect::<String>(),
+            CJK_CONTINUING_WORDS,
+            Edge::First,
+        )
+}
+
+enum Edge {
+    First,
+    Last,
+}
+
+/// Whether the first or last word of the dictionary segmentation of `part` is in `words`.
+fn edge_word_in(part: &str, words: &[&str], edge: Edge) -> bool {
+    let cut = jieba().cut(part, false);
+    let word = match edge {
+        Edge::First => cut.first(),
+        Edge::Last => cut.last(),
+    };
+    word.is_some_and(|word| words.contains(&word.word))
 }
 
 /// Whether the dictionary segmentation of `clause` has a word covering the characters at
