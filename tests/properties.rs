@@ -73,6 +73,43 @@ fn article() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|p| p.concat())
 }
 
+/// Latin lines of many lengths, broken by single and double newlines: wrapped paragraphs,
+/// whole ones and headings, for the width and shape evidence of rejoin.
+fn latin_lines() -> impl Strategy<Value = String> {
+    const WORDS: &[&str] = &[
+        "the",
+        "of",
+        "harbour",
+        "Port",
+        "said",
+        "Office",
+        "on",
+        "Monday.",
+        "repairs,",
+        "would",
+        "be",
+        "finished",
+        "Tarrow",
+        "Marine",
+        "engineers",
+        "found",
+        "(pilings)",
+        "$4",
+        "2019",
+        "\"We",
+        "agree,\"",
+        "it:",
+        "A",
+        "well-known",
+        "gov-",
+        "ernment",
+    ];
+    let line = prop::collection::vec(prop::sample::select(WORDS), 1..16).prop_map(|w| w.join(" "));
+    let separator = prop::sample::select(&["\n", "\n\n", "\n\n\n"][..]);
+    prop::collection::vec((line, separator), 0..40)
+        .prop_map(|lines| lines.into_iter().map(|(l, s)| l + s).collect())
+}
+
 fn configs() -> [Config; 2] {
     [
         Config::default(),
@@ -95,7 +132,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
-    fn cleaning_is_idempotent_and_canonical(text in article()) {
+    fn cleaning_is_idempotent_and_canonical(text in prop_oneof![article(), latin_lines()]) {
         for config in configs() {
             let once = clean_text(&text, &config);
             common::assert_canonical(&once.text);

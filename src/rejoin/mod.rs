@@ -25,7 +25,7 @@ use evidence::{
     is_parallel_headline, joins_tight, opens_paragraph,
 };
 use lines::{TextLine, text_lines};
-use shape::{Column, DocumentShape};
+use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into};
 use words::{ends_on_cjk_function_word, starts_with_continuing_word, word_straddles};
 
 pub const REJOIN_CJK: Rule = Rule {
@@ -56,7 +56,9 @@ pub const REJOIN_LATIN: Rule = Rule {
                   the line stops on a word no sentence ends with (`the`, `of`, `and`), when \
                   running text stops on a lower-case word before a number, when the next \
                   closes a bracket the line left open, when the document is a wrapped column \
-                  and the line is not the end of a paragraph, or when paragraphs are marked by \
+                  and the line is not the end of a paragraph, when a paragraph among unwrapped \
+                  ones is wrapped at the width most breaks fit (the line stops mid-sentence, \
+                  the next word would not have fit, and the lines around are as full), or when paragraphs are marked by \
                   indentation and the next line is not indented.",
     example: (
         "Thousands of laborers, students and\nopposition politicians protested.\n",
@@ -303,13 +305,27 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
                 why: "a sentence ended at the margin of a hard-wrapped column",
             })
         }
-        Column::Latin { width } => {
-            let next_word_would_fit = a.last_line.columns + 1 + b.first_word_columns() <= width;
-            (!next_word_would_fit && !a.ends_sentence() && b.first_line.columns <= width + 5)
-                .then_some(Decision::Join {
-                    confidence: 0.8,
-                    why: "a full line of a hard-wrapped column (the next word would not fit)",
-                })
+        Column::Latin {
+            width,
+            every_paragraph,
+        } => {
+            let (line, next) = (a.last_line.columns, b.first_line.columns);
+            let next_word_would_fit = line + 1 + b.first_word_columns() <= width;
+            let within = if every_paragraph {
+                next <= width + 5
+            } else {
+                // Wrapped on both sides: the line before was joined, or the next line is full.
+                let supported = a.lines > 1 || next + WRAP_SLACK >= width;
+                line <= width
+                    && next <= width
+                    && line + WRAP_SLACK >= width
+                    && supported
+                    && may_wrap_into(a, b)
+            };
+            (!next_word_would_fit && !a.ends_sentence() && within).then_some(Decision::Join {
+                confidence: 0.8,
+                why: "a full line of a hard-wrapped column (the next word would not fit)",
+            })
         }
     }
 }

@@ -10,8 +10,10 @@ pub enum Column {
     /// with a line two characters shorter (the indent was lost in scraping), so a line of
     /// that length after a full one opens a paragraph.
     Cjk { width: usize, indent_lost: bool },
-    /// Measured in characters; lines break at the last space that fits.
-    Latin { width: usize },
+    /// Measured in characters; lines break at the last space that fits. `every_paragraph`:
+    /// the whole document is wrapped; otherwise only some paragraphs are, and a line
+    /// wider than the column is a paragraph left whole.
+    Latin { width: usize, every_paragraph: bool },
 }
 
 #[derive(Debug, Default)]
@@ -26,7 +28,9 @@ pub struct DocumentShape {
 impl DocumentShape {
     pub fn read(lines: &[TextLine]) -> Self {
         DocumentShape {
-            column: cjk_column(lines).or_else(|| latin_column(lines)),
+            column: cjk_column(lines)
+                .or_else(|| latin_column(lines))
+                .or_else(|| wrapped_latin_paragraphs(lines)),
             indent_marks_paragraphs: indent_marks_paragraphs(lines),
             blank_lines_mark_paragraphs: blank_lines_mark_paragraphs(lines),
         }
@@ -89,8 +93,66 @@ fn latin_column(lines: &[TextLine]) -> Option<Column> {
         .iter()
         .filter(|&&l| l * 10 >= width * 6 && l <= width)
         .count();
-    ((30..=120).contains(&width) && near * 10 >= lengths.len() * 6)
-        .then_some(Column::Latin { width })
+    ((30..=120).contains(&width) && near * 10 >= lengths.len() * 6).then_some(Column::Latin {
+        width,
+        every_paragraph: true,
+    })
+}
+
+/// How far short of the column a wrapped line may stop: the longest usual word.
+pub const WRAP_SLACK: usize = 20;
+
+/// Latin text that stops mid-sentence and goes on in a line not set as a heading: a break
+/// a wrap could have made.
+pub fn may_wrap_into(a: &TextLine, b: &TextLine) -> bool {
+    !a.is_cjk_text()
+        && !b.is_cjk_text()
+        && !a.ends_sentence()
+        && !a.content.ends_with(':')
+        && !a.looks_like_latin_heading()
+        && !b.looks_like_latin_heading()
+}
+
+/// Some paragraphs hard-wrapped at one width among others left whole: the width at which
+/// the most breaks between Latin lines are where a greedy wrap would put them (the line
+/// fits, the next line's first word would not have, the next line fits too). At least
+/// three, and nearly every break after a line that stops close to that width: lines of
+/// any length that happen to fit a width are not a wrapped paragraph.
+fn wrapped_latin_paragraphs(lines: &[TextLine]) -> Option<Column> {
+    const MAX: usize = 120;
+    // Each break fits the widths of one interval: count them with difference arrays.
+    let mut wraps = [0i32; MAX + 2];
+    let mut near = [0i32; MAX + 2];
+    let count = |counts: &mut [i32; MAX + 2], low: usize, high: usize| {
+        if low <= high {
+            counts[low] += 1;
+            counts[high + 1] -= 1;
+        }
+    };
+    for pair in lines.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if !may_wrap_into(a, b) {
+            continue;
+        }
+        let (line, next) = (a.last_line.columns, b.first_line.columns);
+        let low = line.max(next).max(30);
+        let high = (line + WRAP_SLACK).min(MAX);
+        count(&mut near, low, high);
+        count(&mut wraps, low, high.min(line + b.first_word_columns()));
+    }
+    let (mut wrapped, mut close) = (0, 0);
+    let mut best = None;
+    for width in 0..=MAX {
+        wrapped += wraps[width];
+        close += near[width];
+        if wrapped >= 3 && wrapped * 5 >= close * 4 && best.is_none_or(|(_, n)| wrapped > n) {
+            best = Some((width, wrapped));
+        }
+    }
+    best.map(|(width, _)| Column::Latin {
+        width,
+        every_paragraph: false,
+    })
 }
 
 fn indent_marks_paragraphs(lines: &[TextLine]) -> bool {
