@@ -144,48 +144,87 @@ fn band_key(signature: &[Bin], band: usize) -> u64 {
         .fold(mix(band as u64), |h, &r| mix(h ^ u64::from(r)))
 }
 
-/// Pairs `(i, j)`, `i < j`, of signatures that share LSH band `band` and that `keep`
-/// accepts, sorted. Where more than `CROWD` signatures share the band (many copies of one
-/// text) each is paired with the next `CROWD` only: the copies stay connected, without a
-/// number of pairs quadratic in the crowd.
-pub fn band_candidates(
-    signatures: &[&[Bin]],
-    band: usize,
-    keep: impl Fn(usize, usize) -> bool + Sync,
-) -> Vec<(usize, usize)> {
-    let mut keys: Vec<(u64, usize)> = signatures
-        .par_iter()
-        .enumerate()
-        .filter(|(_, s)| is_valid(s))
-        .map(|(i, s)| (band_key(s, band), i))
-        .collect();
-    keys.par_sort_unstable();
-    let runs: Vec<&[(u64, usize)]> = keys
-        .chunk_by(|x, y| x.0 == y.0)
-        .filter(|run| run.len() > 1)
-        .collect();
-    let mut pairs: Vec<(usize, usize)> = runs
-        .par_iter()
-        .flat_map_iter(|run| {
-            let reach = run.len().min(CROWD);
-            let keep = &keep;
-            run.iter().enumerate().flat_map(move |(k, &(_, i))| {
-                run[k + 1..(k + 1 + reach).min(run.len())]
-                    .iter()
-                    .map(move |&(_, j)| (i, j))
-                    .filter(|&(i, j)| keep(i, j))
-            })
+/// The signatures of one LSH band grouped by band key, to be paired a piece at a time:
+/// a batch of copies of one text proposes pairs by the million, and the pairs of one piece
+/// are all that is held at once.
+pub struct BandRuns(Vec<(u64, usize)>);
+
+/// Keys in one piece of a band (whole runs: a piece holds at least this many, unless it is
+/// the last). Each proposes at most `CROWD` pairs.
+const PIECE_KEYS: usize = 1 << 14;
+
+impl BandRuns {
+    /// Signatures of `signatures` by their key in band `band` (positions in `signatures`).
+    pub fn new(signatures: &[&[Bin]], band: usize) -> Self {
+        let mut keys: Vec<(u64, usize)> = signatures
+            .par_iter()
+            .enumerate()
+            .filter(|(_, s)| is_valid(s))
+            .map(|(i, s)| (band_key(s, band), i))
+            .collect();
+        keys.par_sort_unstable();
+        BandRuns(keys)
+    }
+
+    /// The band in pieces of whole runs of one key.
+    pub fn pieces(&self) -> impl Iterator<Item = &[(u64, usize)]> {
+        let mut rest = self.0.as_slice();
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            let mut end = PIECE_KEYS.min(rest.len());
+            while end < rest.len() && rest[end].0 == rest[end - 1].0 {
+                end += 1;
+            }
+            let (piece, after) = rest.split_at(end);
+            rest = after;
+            Some(piece)
         })
-        .collect();
-    pairs.par_sort_unstable();
-    pairs
+    }
+
+    /// Pairs `(i, j)`, `i < j`, of signatures of `piece` that share its key and that
+    /// `keep` accepts, sorted. Where more than `CROWD` signatures share a key (many copies of
+    /// one text) each is paired with the next `CROWD` only: the copies stay connected,
+    /// without a number of pairs quadratic in the crowd.
+    pub fn pairs(
+        piece: &[(u64, usize)],
+        keep: impl Fn(usize, usize) -> bool + Sync,
+    ) -> Vec<(usize, usize)> {
+        let runs: Vec<&[(u64, usize)]> = piece
+            .chunk_by(|x, y| x.0 == y.0)
+            .filter(|run| run.len() > 1)
+            .collect();
+        let mut pairs: Vec<(usize, usize)> = runs
+            .par_iter()
+            .flat_map_iter(|run| {
+                let reach = run.len().min(CROWD);
+                let keep = &keep;
+                run.iter().enumerate().flat_map(move |(k, &(_, i))| {
+                    run[k + 1..(k + 1 + reach).min(run.len())]
+                        .iter()
+                        .map(move |&(_, j)| (i, j))
+                        .filter(|&(i, j)| keep(i, j))
+                })
+            })
+            .collect();
+        pairs.par_sort_unstable();
+        pairs
+    }
 }
 
 /// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted (see
-/// [`band_candidates`]).
+/// [`BandRuns::pairs`]).
 pub fn candidates(signatures: &[&[Bin]]) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = (0..BANDS)
-        .flat_map(|band| band_candidates(signatures, band, |_, _| true))
+        .flat_map(|band| {
+            let runs = BandRuns::new(signatures, band);
+            let pairs: Vec<_> = runs
+                .pieces()
+                .flat_map(|piece| BandRuns::pairs(piece, |_, _| true))
+                .collect();
+            pairs
+        })
         .collect();
     pairs.sort_unstable();
     pairs.dedup();
@@ -256,6 +295,14 @@ impl Clusters {
         (0..self.0.len()).map(|i| self.root(i)).collect()
     }
 
+    /// The root of `i`, without shortening the path (for readers sharing the clusters).
+    pub fn find(&self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            i = self.0[i];
+        }
+        i
+    }
+
     pub fn root(&mut self, i: usize) -> usize {
         let parent = self.0[i];
         if parent == i {
@@ -278,6 +325,30 @@ impl Clusters {
 mod tests {
     use super::*;
     use crate::corpus::{normal, shingles};
+
+    #[test]
+    fn band_pieces_hold_whole_runs_and_every_key() {
+        // Keys 0, 0, 1, 1, 2, 2, …: a piece boundary at PIECE_KEYS falls inside a run.
+        let keys: Vec<(u64, usize)> = (0..PIECE_KEYS * 2 + 3)
+            .map(|i| ((i / 2) as u64, i))
+            .collect();
+        let runs = BandRuns(keys.clone());
+        let pieces: Vec<&[(u64, usize)]> = runs.pieces().collect();
+        assert_eq!(pieces.concat(), keys);
+        for pair in pieces.windows(2) {
+            assert_ne!(
+                pair[0].last().unwrap().0,
+                pair[1][0].0,
+                "a run split between pieces"
+            );
+        }
+        let pairs: Vec<_> = pieces
+            .iter()
+            .flat_map(|p| BandRuns::pairs(p, |_, _| true))
+            .collect();
+        assert_eq!(pairs.len(), keys.len() / 2);
+        assert!(pairs.iter().all(|&(i, j)| j == i + 1 && i % 2 == 0));
+    }
 
     #[test]
     fn near_duplicates_are_candidates_and_verified() {

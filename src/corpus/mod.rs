@@ -249,30 +249,34 @@ pub fn decide(
         estimate(i, j) >= threshold - dedup::estimate_margin(threshold, fewest as usize)
     };
     let sure_above = threshold + dedup::SURE_MARGIN;
-    // One band at a time, the pairs it proposes between clusters not yet joined: after the
-    // first bands most copies are joined, and later bands propose few pairs.
+    // One band at a time, a piece at a time, the pairs it proposes between clusters not
+    // yet joined: after the first pieces most copies are joined, and later ones propose few
+    // pairs. (The clusters that come out are the connected parts of the similar pairs, in
+    // whatever order they are joined.)
     let mut held = held::Held::default();
     for band in 0..dedup::BANDS {
-        let roots = clusters.roots();
-        // (A pair an earlier band proposed was confirmed or refuted there.)
-        let pairs = dedup::band_candidates(&signatures, band, |i, j| {
-            roots[i] != roots[j]
-                && !dedup::share_earlier_band(signatures[i], signatures[j], band)
-                && plausible(i, j)
-        });
-        // Far above the threshold the estimate is sure (the chance that a pair estimated
-        // 0.12 above it is really below is under 0.1%): only the rest is read and compared.
-        let (sure, unsure): (Vec<_>, Vec<_>) = pairs
-            .into_iter()
-            .partition(|&(i, j)| estimate(i, j) >= sure_above);
-        sure.into_iter().for_each(|(i, j)| clusters.join(i, j));
-        confirm(
-            unsure,
-            &mut clusters,
-            &mut held,
-            |i, j| dedup::jaccard(i, j) >= threshold,
-            &shingles_of,
-        );
+        let runs = dedup::BandRuns::new(&signatures, band);
+        for piece in runs.pieces() {
+            // (A pair an earlier band proposed was confirmed or refuted there.)
+            let pairs = dedup::BandRuns::pairs(piece, |i, j| {
+                clusters.find(i) != clusters.find(j)
+                    && !dedup::share_earlier_band(signatures[i], signatures[j], band)
+                    && plausible(i, j)
+            });
+            // Far above the threshold the estimate is sure (the chance that a pair estimated
+            // 0.12 above it is really below is under 0.1%): only the rest is read and compared.
+            let (sure, unsure): (Vec<_>, Vec<_>) = pairs
+                .into_iter()
+                .partition(|&(i, j)| estimate(i, j) >= sure_above);
+            sure.into_iter().for_each(|(i, j)| clusters.join(i, j));
+            confirm(
+                unsure,
+                &mut clusters,
+                &mut held,
+                |i, j| dedup::jaccard(i, j) >= threshold,
+                &shingles_of,
+            );
+        }
     }
     drop(held);
     // The kept copy of each cluster: fewest findings, then the smallest path.
