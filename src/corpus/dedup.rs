@@ -24,9 +24,10 @@ pub const NEAR: Rule = Rule {
     summary: "leave out an article nearly the same as another (Jaccard ≥ 0.8)",
     explanation: "MinHash signatures over character 5-grams (CJK) or word 5-grams (Latin), LSH \
                   banding for candidates, confirmed by the exact Jaccard similarity of the \
-                  shingle sets where the estimate is within 0.12 of the threshold \
-                  (`--similarity`, default 0.8; above that, and against the index, which keeps \
-                  no text, by the MinHash estimate). One copy is kept as for dedup/exact.",
+                  shingle sets unless the estimate is 3.4 standard deviations above the \
+                  threshold (`--similarity`, default 0.8; 0.12 above it for articles of 128 \
+                  shingles or more; short articles are always confirmed), and against the \
+                  index, which keeps no text, by the MinHash estimate. One copy is kept as for dedup/exact.",
     example: ("", ""),
     finding_severity: None,
     example_config: Config::default,
@@ -45,10 +46,14 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// One bin of a MinHash signature: the low 16 bits of the bin's minimum hash (b-bit
-/// MinHash). Two different minima agree on them by chance once in 65,536 bins, which moves
-/// an estimate by less than 0.0001, and a signature takes 256 bytes instead of 512.
-pub type Bin = u16;
+/// One bin of a MinHash signature: the low 8 bits of the bin's minimum hash (b-bit
+/// MinHash). Two different minima agree on them by chance once in 256 bins, which
+/// [`estimate`] corrects for; a signature takes 128 bytes instead of 512, and a band of
+/// four bins still has 32 bits, so unrelated articles share one about once in 4·10⁹ pairs.
+pub type Bin = u8;
+
+/// The chance that two different minima agree on a bin.
+const CHANCE_AGREEMENT: f64 = 1.0 / 256.0;
 
 /// The MinHash signature of a set of shingles (empty for an empty set), by one-permutation
 /// hashing: each shingle is hashed once and lands in one of `SIGNATURE` bins, each bin keeps its
@@ -79,8 +84,8 @@ pub fn minhash(shingles: &[u64]) -> Box<[Bin]> {
     bins.iter().map(|&bin| bin as Bin).collect()
 }
 
-/// A signature as stored by an index before version 2 (full 32-bit minima, the empty set
-/// as all `u32::MAX`) in the current form.
+/// A signature as stored by an index before version 3 (16-bit bins; version 1: full 32-bit
+/// minima, the empty set as all `u32::MAX`) in the current form: the low bits are the same.
 pub fn from_wide(wide: &[u32]) -> Box<[Bin]> {
     if wide.iter().all(|&bin| bin == u32::MAX) {
         return Box::default();
@@ -234,26 +239,38 @@ pub fn candidates(signatures: &[&[Bin]]) -> Vec<(usize, usize)> {
 /// Signatures sharing one band beyond which each is paired with its next `CROWD` only.
 pub const CROWD: usize = 64;
 
-/// How far below the threshold a MinHash estimate may fall and the pair still be verified:
-/// 4.2 standard deviations of the estimate for a pair at the threshold, whose signature
-/// has as many independent bins as the smaller set has shingles, up to `SIGNATURE`. At the
-/// default threshold (0.8) and full signatures that is 0.15, and such a pair falls below it
-/// about once in 90,000; a wider margin reads many more articles to confirm nothing.
-pub fn estimate_margin(threshold: f64, shingles: usize) -> f64 {
+/// The standard deviation of the estimate for a pair at the threshold, whose signature has
+/// as many independent bins as the smaller set has shingles, up to `SIGNATURE`.
+fn estimate_deviation(threshold: f64, shingles: usize) -> f64 {
     let bins = shingles.clamp(1, SIGNATURE) as f64;
-    4.2 * (threshold * (1.0 - threshold) / bins).sqrt()
+    (threshold * (1.0 - threshold) / bins).sqrt()
 }
 
-/// How far above the threshold a MinHash estimate must be to need no verification.
-pub const SURE_MARGIN: f64 = 0.12;
+/// How far below the threshold a MinHash estimate may fall and the pair still be verified:
+/// 4.2 standard deviations. At the default threshold (0.8) and full signatures that is 0.15,
+/// and such a pair falls below it about once in 90,000; a wider margin reads many more
+/// articles to confirm nothing.
+pub fn estimate_margin(threshold: f64, shingles: usize) -> f64 {
+    4.2 * estimate_deviation(threshold, shingles)
+}
 
-/// The MinHash estimate of Jaccard similarity: the share of bins two signatures agree on.
+/// How far above the threshold a MinHash estimate must be to need no verification: 3.4
+/// standard deviations (0.12 for full signatures at 0.8), so a pair estimated there is
+/// really below it less than once in 3,000. Short articles, whose estimates are rough, are
+/// verified however high.
+pub fn sure_margin(threshold: f64, shingles: usize) -> f64 {
+    3.4 * estimate_deviation(threshold, shingles)
+}
+
+/// The MinHash estimate of Jaccard similarity: the share of bins two signatures agree on,
+/// less the agreement of different minima by chance (a bin agrees with probability
+/// `J + (1 - J) / 256`).
 pub fn estimate(a: &[Bin], b: &[Bin]) -> f64 {
     if a.len() != b.len() || a.is_empty() {
         return 0.0;
     }
-    let agree = a.iter().zip(b).filter(|(x, y)| x == y).count();
-    agree as f64 / a.len() as f64
+    let agree = a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64;
+    ((agree - CHANCE_AGREEMENT) / (1.0 - CHANCE_AGREEMENT)).max(0.0)
 }
 
 /// Exact Jaccard similarity of two sorted, deduplicated shingle sets.

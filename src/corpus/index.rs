@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::dedup::{Bin, from_wide};
 
-/// Version 2 keeps 16 bits of each MinHash bin; version 1 indexes (32 bits) are read and
-/// narrowed to the same signatures.
-pub const INDEX_VERSION: u32 = 2;
+/// Version 3 keeps 8 bits of each MinHash bin; indexes of version 2 (16 bits) and 1 (32
+/// bits) are read and narrowed to the same signatures.
+pub const INDEX_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Index {
@@ -30,7 +30,7 @@ pub struct IndexedArticle {
     pub minhash: Vec<Bin>,
 }
 
-/// A signature of either version: 32-bit bins (version 1) narrow to 16.
+/// A signature of any version: wider bins (versions 1 and 2) narrow to 8 bits.
 fn signature<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Bin>, D::Error> {
     let wide = Vec::<u32>::deserialize(d)?;
     Ok(from_wide(&wide).into_vec())
@@ -138,6 +138,12 @@ mod tests {
         let bins: Vec<Bin> = [70_000u32 as Bin, 5].repeat(dedup::SIGNATURE / 2);
         assert_eq!(narrowed.articles[0].minhash, bins);
         assert!(narrowed.articles[1].minhash.is_empty());
+        // Version 2 kept 16-bit bins.
+        let v2 = serde_json::json!({"version": 2, "blocks": {}, "articles": [
+            {"path": "a.txt", "exact": "00", "minhash": [300, 5]},
+        ]});
+        std::fs::write(&path, v2.to_string()).unwrap();
+        assert_eq!(Index::load(&path).unwrap().articles[0].minhash, [44, 5]);
         std::fs::write(&path, "{\"version\": 9, \"blocks\": {}, \"articles\": []}").unwrap();
         assert!(Index::load(&path).unwrap_err().contains("version 9"));
     }

@@ -241,14 +241,17 @@ pub fn decide(
         articles.iter().map(|a| &*a.fingerprints.minhash).collect();
     // A pair whose signatures agree far less than the threshold cannot reach it.
     let estimate = |i: usize, j: usize| dedup::estimate(signatures[i], signatures[j]);
-    let plausible = |i: usize, j: usize| {
-        let fewest = articles[i]
-            .fingerprints
-            .shingles
-            .min(articles[j].fingerprints.shingles);
-        estimate(i, j) >= threshold - dedup::estimate_margin(threshold, fewest as usize)
+    let fewest = |i: usize, j: usize| {
+        let shingles = |k: usize| articles[k].fingerprints.shingles as usize;
+        shingles(i).min(shingles(j))
     };
-    let sure_above = threshold + dedup::SURE_MARGIN;
+    let plausible = |i: usize, j: usize| {
+        estimate(i, j) >= threshold - dedup::estimate_margin(threshold, fewest(i, j))
+    };
+    // Far above the threshold the estimate is sure: such pairs are joined unread.
+    let sure = |i: usize, j: usize, estimate: f64| {
+        estimate >= threshold + dedup::sure_margin(threshold, fewest(i, j))
+    };
     // One band at a time, a piece at a time, the pairs it proposes between clusters not
     // yet joined: after the first pieces most copies are joined, and later ones propose few
     // pairs. (The clusters that come out are the connected parts of the similar pairs, in
@@ -263,11 +266,10 @@ pub fn decide(
                     && !dedup::share_earlier_band(signatures[i], signatures[j], band)
                     && plausible(i, j)
             });
-            // Far above the threshold the estimate is sure (the chance that a pair estimated
-            // 0.12 above it is really below is under 0.1%): only the rest is read and compared.
+            // Only pairs the estimate is not sure of are read and compared.
             let (sure, unsure): (Vec<_>, Vec<_>) = pairs
                 .into_iter()
-                .partition(|&(i, j)| estimate(i, j) >= sure_above);
+                .partition(|&(i, j)| sure(i, j, estimate(i, j)));
             sure.into_iter().for_each(|(i, j)| clusters.join(i, j));
             confirm(
                 unsure,
@@ -302,7 +304,7 @@ pub fn decide(
             method: if exact { "exact" } else { "near" },
             similarity: match estimate(i, keep) {
                 _ if exact => 1.0,
-                sure if sure >= sure_above => sure,
+                high if sure(i, keep, high) => high,
                 _ => similarity(i, keep),
             },
         })
