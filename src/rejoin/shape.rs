@@ -131,12 +131,12 @@ fn wrapped_latin_paragraphs(lines: &[TextLine]) -> Option<Column> {
     };
     for pair in lines.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        if !may_wrap_into(a, b) {
-            continue;
-        }
         let (line, next) = (a.last_line.columns, b.first_line.columns);
         let low = line.max(next).max(30);
         let high = (line + WRAP_SLACK).min(MAX);
+        if low > high || !may_wrap_into(a, b) {
+            continue;
+        }
         count(&mut near, low, high);
         count(&mut wraps, low, high.min(line + b.first_word_columns()));
     }
