@@ -120,6 +120,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         }
         first
     });
+    inputs.shrink_to_fit();
 
     // Phase 1: clean every file; each report entry is spilled to disk as it is made, and
     // only counts and fingerprints stay in memory.
@@ -166,16 +167,21 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     });
 
     // Phase 3: clean again what the decisions touch.
+    let corpus::Decisions {
+        boilerplate,
+        duplicates,
+        learned,
+    } = decisions;
     let boilerplate = Arc::new(Boilerplate {
-        blocks: decisions.boilerplate.clone(),
+        blocks: boilerplate,
         remove: args.corpus.boilerplate == BoilerplateMode::Remove,
     });
     // (By canonical path: an archive has tens of thousands of groups.)
     let mut groups: BTreeMap<String, DuplicateGroup> = BTreeMap::new();
     let mut redo: Vec<(usize, Option<DuplicateReport>)> = Vec::new();
-    for (k, (i, article)) in of_input.iter().zip(&batch).enumerate() {
-        let duplicate = decisions.duplicates[k].as_ref().map(|d| DuplicateReport {
-            path: d.canonical.clone(),
+    for ((i, article), duplicate) in of_input.iter().zip(&batch).zip(duplicates) {
+        let duplicate = duplicate.map(|d| DuplicateReport {
+            path: d.canonical,
             rule: if d.method == "exact" {
                 "dedup/exact"
             } else {
@@ -208,6 +214,9 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         }
     }
     let groups: Vec<DuplicateGroup> = groups.into_values().collect();
+    // The fingerprints have served: phase 3 and the report need none.
+    drop((of_input, batch));
+    done.iter_mut().for_each(|d| d.fingerprints = None);
     let redone: Vec<(usize, Done)> = pool.install(|| {
         redo.into_par_iter()
             .map(|(i, duplicate)| {
@@ -228,7 +237,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         done[i] = again;
     }
     if let (Some(path), Some(mut index)) = (&index_path, index) {
-        index.merge(decisions.learned);
+        index.merge(learned);
         index.save(path)?;
     }
 
