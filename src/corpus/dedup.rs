@@ -27,7 +27,8 @@ pub const NEAR: Rule = Rule {
                   shingle sets unless the estimate is 3.4 standard deviations above the \
                   threshold (`--similarity`, default 0.8; 0.12 above it for articles of 128 \
                   shingles or more; short articles are always confirmed), and against the \
-                  index, which keeps no text, by the MinHash estimate. One copy is kept as for dedup/exact.",
+                  index, which keeps no text, by the MinHash estimate. One copy is kept as \
+                  for dedup/exact.",
     example: ("", ""),
     finding_severity: None,
     example_config: Config::default,
