@@ -434,11 +434,19 @@ fn rel_path(rel: &str) -> Option<PathBuf> {
 
 /// Creates the file at `path`, and its directories.
 fn create(path: &Path) -> Result<std::fs::File, String> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    }
-    std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    // Its directory is there but for the first file in it: made then, not tried every time
+    // (a failed mkdir still locks the directory that file creation needs).
+    let file = match std::fs::File::create(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
+            std::fs::File::create(path)
+        }
+        file => file,
+    };
+    file.map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
