@@ -40,7 +40,7 @@ fn main() {
         })
         .collect();
     let started = Instant::now();
-    let decisions = phase::decide(&articles, &Index::new(), 3, 0.8, false, |i| {
+    let decisions = phase::decide(&articles[..], &Index::new(), 3, 0.8, false, |i| {
         phase::shingles(&phase::normal::block(&clean[i].1))
     });
     let deciding = started.elapsed().as_secs_f64();

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use scour::corpus::boilerplate::Boilerplate;
 use scour::corpus::index::Index;
-use scour::corpus::{self, Article, Fingerprints};
+use scour::corpus::{self, Article, Batch, Fingerprints};
 use scour::report::{self, DuplicateGroup, DuplicateMember, DuplicateReport, Status, Summary};
 use scour::walk::Input;
 use scour::{Config, FileReport, process};
@@ -139,21 +139,14 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     })?;
     progress.finish_and_clear();
 
-    // Phase 2: decide across the batch and the index. `batch[k]` is input `of_input[k]`.
-    let (of_input, batch): (Vec<usize>, Vec<Article>) = done
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| {
-            d.fingerprints.as_ref().map(|f| {
-                let article = Article {
-                    path: &inputs[i].rel,
-                    findings: d.findings,
-                    fingerprints: f,
-                };
-                (i, article)
-            })
-        })
-        .unzip();
+    // Phase 2: decide across the batch (the inputs that have fingerprints) and the index.
+    let batch = Cleaned {
+        inputs: &inputs,
+        done: &done,
+        of_input: (0..done.len())
+            .filter(|&i| done[i].fingerprints.is_some())
+            .collect(),
+    };
     let empty = Index::new();
     let decisions = pool.install(|| {
         corpus::decide(
@@ -162,7 +155,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             args.corpus.min_articles,
             args.corpus.similarity,
             index.is_some(),
-            |k| read_shingles(out, &inputs[of_input[k]].rel),
+            |k| read_shingles(out, &inputs[batch.of_input[k]].rel),
         )
     });
 
@@ -179,7 +172,8 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     // (By canonical path: an archive has tens of thousands of groups.)
     let mut groups: BTreeMap<String, DuplicateGroup> = BTreeMap::new();
     let mut redo: Vec<(usize, Option<DuplicateReport>)> = Vec::new();
-    for ((i, article), duplicate) in of_input.iter().zip(&batch).zip(duplicates) {
+    for (k, duplicate) in duplicates.into_iter().enumerate() {
+        let (i, article) = (batch.of_input[k], batch.article(k));
         let duplicate = duplicate.map(|d| DuplicateReport {
             path: d.canonical,
             rule: if d.method == "exact" {
@@ -210,12 +204,12 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             .iter()
             .any(|b| boilerplate.blocks.contains_key(b));
         if (duplicate.is_some() && !args.corpus.keep_duplicates) || has_boilerplate {
-            redo.push((*i, duplicate.filter(|_| !args.corpus.keep_duplicates)));
+            redo.push((i, duplicate.filter(|_| !args.corpus.keep_duplicates)));
         }
     }
     let groups: Vec<DuplicateGroup> = groups.into_values().collect();
     // The fingerprints have served: phase 3 and the report need none.
-    drop((of_input, batch));
+    drop(batch);
     done.iter_mut().for_each(|d| d.fingerprints = None);
     let redone: Vec<(usize, Done)> = pool.install(|| {
         redo.into_par_iter()
@@ -341,6 +335,32 @@ impl Done {
             problem: problem.then(|| Box::new(report)),
             fingerprints,
         })
+    }
+}
+
+/// The articles of phase 1 that have fingerprints, as phase 2 reads them: article `k` is
+/// input `of_input[k]`.
+struct Cleaned<'a> {
+    inputs: &'a [Input],
+    done: &'a [Done],
+    of_input: Vec<usize>,
+}
+
+impl corpus::Batch for Cleaned<'_> {
+    fn len(&self) -> usize {
+        self.of_input.len()
+    }
+
+    fn article(&self, k: usize) -> Article<'_> {
+        let i = self.of_input[k];
+        Article {
+            path: &self.inputs[i].rel,
+            findings: self.done[i].findings,
+            fingerprints: self.done[i]
+                .fingerprints
+                .as_ref()
+                .expect("the batch lists inputs with fingerprints"),
+        }
     }
 }
 

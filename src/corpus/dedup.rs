@@ -160,13 +160,13 @@ pub struct BandRuns(Vec<(u64, usize)>);
 const PIECE_KEYS: usize = 1 << 14;
 
 impl BandRuns {
-    /// Signatures of `signatures` by their key in band `band` (positions in `signatures`).
-    pub fn new(signatures: &[&[Bin]], band: usize) -> Self {
-        let mut keys: Vec<(u64, usize)> = signatures
-            .par_iter()
-            .enumerate()
+    /// The `n` signatures that `signature(k)` gives by their key in band `band`.
+    pub fn new<'s>(n: usize, signature: impl Fn(usize) -> &'s [Bin] + Sync, band: usize) -> Self {
+        let mut keys: Vec<(u64, usize)> = (0..n)
+            .into_par_iter()
+            .map(|k| (k, signature(k)))
             .filter(|(_, s)| is_valid(s))
-            .map(|(i, s)| (band_key(s, band), i))
+            .map(|(k, s)| (band_key(s, band), k))
             .collect();
         keys.par_sort_unstable();
         BandRuns(keys)
@@ -224,7 +224,7 @@ impl BandRuns {
 pub fn candidates(signatures: &[&[Bin]]) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = (0..BANDS)
         .flat_map(|band| {
-            let runs = BandRuns::new(signatures, band);
+            let runs = BandRuns::new(signatures.len(), |k| signatures[k], band);
             let pairs: Vec<_> = runs
                 .pieces()
                 .flat_map(|piece| BandRuns::pairs(piece, |_, _| true))

@@ -64,7 +64,10 @@ pub fn fingerprints(clean: &str) -> Fingerprints {
 
 /// In how many clusters each block fingerprint stands, sorted by fingerprint. A sorted list,
 /// not a map: most blocks stand in one article, and a batch has millions of them.
-fn block_counts(articles: &[Article], clusters: &mut dedup::Clusters) -> Vec<(u64, u32)> {
+fn block_counts(
+    articles: &(impl Batch + ?Sized),
+    clusters: &mut dedup::Clusters,
+) -> Vec<(u64, u32)> {
     let roots = clusters.roots();
     let mut size = vec![0u32; articles.len()];
     roots.iter().for_each(|&r| size[r] += 1);
@@ -72,8 +75,8 @@ fn block_counts(articles: &[Article], clusters: &mut dedup::Clusters) -> Vec<(u6
     // larger cluster count each block once between them.
     let mut blocks: Vec<u64> = Vec::new();
     let mut shared: Vec<(usize, u64)> = Vec::new();
-    for (i, article) in articles.iter().enumerate() {
-        let root = roots[i];
+    for (i, &root) in roots.iter().enumerate() {
+        let article = articles.article(i);
         if size[root] == 1 {
             blocks.extend(&article.fingerprints.blocks);
         } else {
@@ -191,6 +194,27 @@ pub struct Article<'a> {
     pub fingerprints: &'a Fingerprints,
 }
 
+/// The articles of a batch as phase 2 reads them, by position. Made on demand, so a batch
+/// of half a million articles is not held a second time as a list of them.
+pub trait Batch: Sync {
+    fn len(&self) -> usize;
+    fn article(&self, k: usize) -> Article<'_>;
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Batch for [Article<'_>] {
+    fn len(&self) -> usize {
+        <[Article]>::len(self)
+    }
+
+    fn article(&self, k: usize) -> Article<'_> {
+        self[k]
+    }
+}
+
 /// Why an article is not kept: it duplicates another.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DuplicateOf {
@@ -220,7 +244,7 @@ const CONFIRM_BATCH: usize = 512;
 /// `shingles_of(i)` gives (read again from article `i`'s clean text), in parallel on the
 /// current rayon pool. `learn`: also fill `Decisions::learned` for the index.
 pub fn decide(
-    articles: &[Article],
+    articles: &(impl Batch + ?Sized),
     index: &index::Index,
     min_articles: u32,
     threshold: f64,
@@ -231,18 +255,19 @@ pub fn decide(
     let mut clusters = dedup::Clusters::new(n);
     {
         let mut by_exact: HashMap<[u8; 16], usize> = Default::default();
-        for (i, article) in articles.iter().enumerate() {
-            let first = *by_exact.entry(article.fingerprints.exact).or_insert(i);
+        for i in 0..n {
+            let first = *by_exact
+                .entry(articles.article(i).fingerprints.exact)
+                .or_insert(i);
             clusters.join(first, i);
         }
     }
     let similarity = |i: usize, j: usize| dedup::jaccard(&shingles_of(i), &shingles_of(j));
-    let signatures: Vec<&[dedup::Bin]> =
-        articles.iter().map(|a| &*a.fingerprints.minhash).collect();
+    let signature = |k: usize| &*articles.article(k).fingerprints.minhash;
     // A pair whose signatures agree far less than the threshold cannot reach it.
-    let estimate = |i: usize, j: usize| dedup::estimate(signatures[i], signatures[j]);
+    let estimate = |i: usize, j: usize| dedup::estimate(signature(i), signature(j));
     let fewest = |i: usize, j: usize| {
-        let shingles = |k: usize| articles[k].fingerprints.shingles as usize;
+        let shingles = |k: usize| articles.article(k).fingerprints.shingles as usize;
         shingles(i).min(shingles(j))
     };
     let plausible = |i: usize, j: usize| {
@@ -258,12 +283,12 @@ pub fn decide(
     // whatever order they are joined.)
     let mut held = held::Held::default();
     for band in 0..dedup::BANDS {
-        let runs = dedup::BandRuns::new(&signatures, band);
+        let runs = dedup::BandRuns::new(n, signature, band);
         for piece in runs.pieces() {
             // (A pair an earlier band proposed was confirmed or refuted there.)
             let pairs = dedup::BandRuns::pairs(piece, |i, j| {
                 clusters.find(i) != clusters.find(j)
-                    && !dedup::share_earlier_band(signatures[i], signatures[j], band)
+                    && !dedup::share_earlier_band(signature(i), signature(j), band)
                     && plausible(i, j)
             });
             // Only pairs the estimate is not sure of are read and compared.
@@ -286,7 +311,10 @@ pub fn decide(
     for i in 0..n {
         let root = clusters.root(i);
         let best = canonical.entry(root).or_insert(i);
-        let key = |k: usize| (articles[k].findings, articles[k].path);
+        let key = |k: usize| {
+            let article = articles.article(k);
+            (article.findings, article.path)
+        };
         if key(i) < key(*best) {
             *best = i;
         }
@@ -294,13 +322,14 @@ pub fn decide(
     let indexed = IndexLookup::new(index);
     let keeps: Vec<usize> = (0..n).map(|i| canonical[&clusters.root(i)]).collect();
     let duplicates = (0..n).into_par_iter().map(|i| {
-        let (keep, article) = (keeps[i], &articles[i]);
+        let (keep, article) = (keeps[i], articles.article(i));
         if keep == i {
             return indexed.duplicate(article.path, article.fingerprints, threshold);
         }
-        let exact = article.fingerprints.exact == articles[keep].fingerprints.exact;
+        let kept = articles.article(keep);
+        let exact = article.fingerprints.exact == kept.fingerprints.exact;
         Some(DuplicateOf {
-            canonical: articles[keep].path.to_string(),
+            canonical: kept.path.to_string(),
             method: if exact { "exact" } else { "near" },
             similarity: match estimate(i, keep) {
                 _ if exact => 1.0,
@@ -330,7 +359,8 @@ pub fn decide(
         .collect();
     if learn {
         decisions.learned.blocks = counts.into_iter().collect();
-        for (i, article) in articles.iter().enumerate() {
+        for i in 0..n {
+            let article = articles.article(i);
             if decisions.duplicates[i].is_none() {
                 decisions.learned.articles.push(index::IndexedArticle {
                     path: article.path.to_string(),
