@@ -58,8 +58,8 @@ pub const REJOIN_LATIN: Rule = Rule {
                   closes a bracket the line left open, when the document is a wrapped column \
                   and the line is not the end of a paragraph, when a paragraph among unwrapped \
                   ones is wrapped at the width most breaks fit (the line stops mid-sentence, \
-                  the next word would not have fit, and the lines around are as full), or when paragraphs are marked by \
-                  indentation and the next line is not indented.",
+                  the next word would not have fit, and the lines around are as full), or \
+                  when paragraphs are marked by indentation and the next line is not indented.",
     example: (
         "Thousands of laborers, students and\nopposition politicians protested.\n",
         "Thousands of laborers, students and opposition politicians protested.\n",
@@ -311,20 +311,27 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
         } => {
             let (line, next) = (a.last_line.columns, b.first_line.columns);
             let next_word_would_fit = line + 1 + b.first_word_columns() <= width;
-            let within = if every_paragraph {
-                next <= width + 5
+            let (within, why) = if every_paragraph {
+                (
+                    next <= width + 5,
+                    "a full line of a hard-wrapped column (the next word would not fit)",
+                )
             } else {
                 // Wrapped on both sides: the line before was joined, or the next line is full.
                 let supported = a.lines > 1 || next + WRAP_SLACK >= width;
-                line <= width
-                    && next <= width
-                    && line + WRAP_SLACK >= width
-                    && supported
-                    && may_wrap_into(a, b)
+                (
+                    line <= width
+                        && next <= width
+                        && line + WRAP_SLACK >= width
+                        && supported
+                        && may_wrap_into(a, b),
+                    "a full line of a paragraph hard-wrapped among whole ones (the next word \
+                     would not fit)",
+                )
             };
             (!next_word_would_fit && !a.ends_sentence() && within).then_some(Decision::Join {
                 confidence: 0.8,
-                why: "a full line of a hard-wrapped column (the next word would not fit)",
+                why,
             })
         }
     }
