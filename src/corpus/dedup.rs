@@ -345,6 +345,29 @@ mod tests {
     use crate::corpus::{normal, shingles};
 
     #[test]
+    fn short_articles_are_never_sure_by_estimate() {
+        // Full signatures: 0.12 above the default threshold is sure, 0.15 below is dropped.
+        assert!((sure_margin(0.8, 1000) - 0.12).abs() < 0.001);
+        assert!((estimate_margin(0.8, SIGNATURE) - 0.15).abs() < 0.002);
+        // Twenty shingles estimate so roughly that no estimate is sure: they are read.
+        assert!(0.8 + sure_margin(0.8, 20) > 1.0);
+        assert!(sure_margin(0.8, 20) > sure_margin(0.8, 60));
+    }
+
+    #[test]
+    fn estimates_discount_chance_agreement() {
+        let a: Vec<Bin> = (0..SIGNATURE).map(|i| i as Bin).collect();
+        let mut b = a.clone();
+        assert_eq!(estimate(&a, &b), 1.0);
+        b.iter_mut().for_each(|bin| *bin = bin.wrapping_add(1));
+        assert_eq!(estimate(&a, &b), 0.0);
+        // Half the bins agree: a little under half, since 1 in 256 agree by chance.
+        b[..SIGNATURE / 2].copy_from_slice(&a[..SIGNATURE / 2]);
+        let half = estimate(&a, &b);
+        assert!(half < 0.5 && half > 0.49, "{half}");
+    }
+
+    #[test]
     fn band_pieces_hold_whole_runs_and_every_key() {
         // Keys 0, 0, 1, 1, 2, 2, …: a piece boundary at PIECE_KEYS falls inside a run.
         let keys: Vec<(u64, usize)> = (0..PIECE_KEYS * 2 + 3)
