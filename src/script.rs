@@ -110,6 +110,12 @@ pub fn full_width(c: char) -> Option<char> {
     })
 }
 
+/// The first `n` characters of `text` (all of it if shorter).
+pub fn head(text: &str, n: usize) -> &str {
+    let end = text.char_indices().nth(n).map_or(text.len(), |(at, _)| at);
+    &text[..end]
+}
+
 /// The last `n` characters of `text` (all of it if shorter).
 pub fn tail(text: &str, n: usize) -> &str {
     let start = n
@@ -180,6 +186,10 @@ mod tests {
         assert_eq!(
             (tail("海南省", 2), tail("ab", 5), tail("ab", 0)),
             ("南省", "ab", "")
+        );
+        assert_eq!(
+            (head("海南省", 2), head("ab", 5), head("ab", 0)),
+            ("海南", "ab", "")
         );
         assert!(is_inline_space('\u{3000}') && is_inline_space('\u{A0}') && !is_inline_space('\n'));
     }

@@ -219,24 +219,6 @@ impl BandRuns {
     }
 }
 
-/// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted (see
-/// [`BandRuns::pairs`]).
-pub fn candidates(signatures: &[&[Bin]]) -> Vec<(usize, usize)> {
-    let mut pairs: Vec<(usize, usize)> = (0..BANDS)
-        .flat_map(|band| {
-            let runs = BandRuns::new(signatures.len(), |k| signatures[k], band);
-            let pairs: Vec<_> = runs
-                .pieces()
-                .flat_map(|piece| BandRuns::pairs(piece, |_, _| true))
-                .collect();
-            pairs
-        })
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-}
-
 /// Signatures sharing one band beyond which each is paired with its next `CROWD` only.
 pub const CROWD: usize = 64;
 
@@ -343,6 +325,24 @@ impl Clusters {
 mod tests {
     use super::*;
     use crate::corpus::{normal, shingles};
+
+    /// Pairs `(i, j)`, `i < j`, of signatures that share an LSH band, sorted (see
+    /// [`BandRuns::pairs`]).
+    fn candidates(signatures: &[&[Bin]]) -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = (0..BANDS)
+            .flat_map(|band| {
+                let runs = BandRuns::new(signatures.len(), |k| signatures[k], band);
+                let pairs: Vec<_> = runs
+                    .pieces()
+                    .flat_map(|piece| BandRuns::pairs(piece, |_, _| true))
+                    .collect();
+                pairs
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
 
     #[test]
     fn short_articles_are_never_sure_by_estimate() {

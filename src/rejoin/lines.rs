@@ -172,20 +172,20 @@ impl TextLine<'_> {
     /// A Latin heading is short and title-cased (most longer words capitalized); a wrapped
     /// line of running text is not.
     pub fn looks_like_latin_heading(&self) -> bool {
+        if self.chars > 60 || cannot_end_paragraph(self.last()) || self.last() == '-' {
+            return false;
+        }
         // Words are runs of Latin letters, so spacing around punctuation cannot change them.
-        let long_words: Vec<&str> = self
+        let (mut long_words, mut capitalized) = (0, 0);
+        for word in self
             .content
             .split(|c: char| !c.is_alphabetic() || is_cjk_letter(c))
-            .filter(|w| w.chars().count() > 3)
-            .collect();
-        let capitalized = long_words
-            .iter()
-            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-            .count();
-        self.chars <= 60
-            && !cannot_end_paragraph(self.last())
-            && self.last() != '-'
-            && capitalized * 5 >= long_words.len() * 3
+            .filter(|w| w.chars().nth(3).is_some())
+        {
+            long_words += 1;
+            capitalized += usize::from(word.starts_with(char::is_uppercase));
+        }
+        capitalized * 5 >= long_words * 3
     }
 
     /// Short and without terminal punctuation: a title, heading, section letter, byline; or

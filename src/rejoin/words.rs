@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use jieba_rs::Jieba;
 
 use crate::rejoin::evidence::{CJK_CONTINUING_WORDS, CJK_FUNCTION_WORDS};
-use crate::script::tail;
+use crate::script::{head, tail};
 
 fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
@@ -20,10 +20,7 @@ const CONTEXT: usize = 4;
 /// A dictionary word of two or more characters crosses the boundary between `before` and
 /// `after` (`…生态公` + `园…`).
 pub fn word_straddles(before: &str, after: &str) -> bool {
-    let (tail, head) = (
-        tail(before, CONTEXT),
-        after.chars().take(CONTEXT).collect::<String>(),
-    );
+    let (tail, head) = (tail(before, CONTEXT), head(after, CONTEXT));
     if tail.is_empty() || head.is_empty() {
         return false;
     }
@@ -52,11 +49,7 @@ pub fn ends_on_cjk_function_word(text: &str) -> bool {
 /// `等多项工作`), read as the first word of the segmentation of its first characters.
 pub fn starts_with_continuing_word(text: &str) -> bool {
     text.starts_with(|c: char| CJK_CONTINUING_WORDS.iter().any(|w| w.starts_with(c)))
-        && edge_word_in(
-            &text.chars().take(CONTEXT).collect::<String>(),
-            CJK_CONTINUING_WORDS,
-            Edge::First,
-        )
+        && edge_word_in(head(text, CONTEXT), CJK_CONTINUING_WORDS, Edge::First)
 }
 
 enum Edge {
