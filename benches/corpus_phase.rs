@@ -1,6 +1,6 @@
 //! Throughput of the corpus phase: fingerprinting clean articles (phase 1's share) and the
 //! batch decisions (phase 2: boilerplate counts, exact and near-duplicate clusters), and the
-//! memory held per article. `-- --quick` runs a small corpus, for CI.
+//! size of an article's fingerprints (which `scour clean` spills to disk for phase 2). `-- --quick` runs a small corpus, for CI.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use scour::corpus::{self as phase, Article, Fingerprints, index::Index};
+use scour::corpus::{self as phase, Article, Batch, Fingerprints, index::Index};
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
@@ -30,17 +30,12 @@ fn main() {
         .collect();
     let fingerprinting = started.elapsed().as_secs_f64();
 
-    let articles: Vec<Article> = clean
-        .iter()
-        .zip(&fingerprints)
-        .map(|((path, _), f)| Article {
-            path,
-            findings: 0,
-            fingerprints: f,
-        })
-        .collect();
+    let articles = InMemory {
+        paths: clean.iter().map(|(path, _)| path.as_str()).collect(),
+        fingerprints: &fingerprints,
+    };
     let started = Instant::now();
-    let decisions = phase::decide(&articles[..], &Index::new(), 3, 0.8, false, |i| {
+    let decisions = phase::decide(&articles, &Index::new(), 3, 0.8, false, |i| {
         phase::shingles(&phase::normal::block(&clean[i].1))
     });
     let deciding = started.elapsed().as_secs_f64();
@@ -58,12 +53,37 @@ fn main() {
         "fingerprints: {:.1} MB/s on {} threads; decisions: {:.0} articles/s ({} duplicates, {} boilerplate blocks)",
         mb / fingerprinting,
         rayon::current_num_threads(),
-        articles.len() as f64 / deciding,
+        clean.len() as f64 / deciding,
         duplicates,
         decisions.boilerplate.len()
     );
     println!(
-        "memory held per article: {:.0} bytes",
-        held as f64 / articles.len() as f64
+        "fingerprints per article: {:.0} bytes",
+        held as f64 / clean.len() as f64
     );
+}
+
+/// A batch whose fingerprints stay in memory.
+struct InMemory<'a> {
+    paths: Vec<&'a str>,
+    fingerprints: &'a [Fingerprints],
+}
+
+impl Batch for InMemory<'_> {
+    fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    fn article(&self, k: usize) -> Article<'_> {
+        Article {
+            path: self.paths[k],
+            findings: 0,
+            exact: self.fingerprints[k].exact,
+            shingles: self.fingerprints[k].shingles,
+        }
+    }
+
+    fn fingerprints(&self, k: usize) -> Fingerprints {
+        self.fingerprints[k].clone()
+    }
 }

@@ -18,12 +18,16 @@ use scour::corpus::{self, Article, Batch, Fingerprints};
 use scour::report::{self, DuplicateGroup, DuplicateMember, DuplicateReport, Status, Summary};
 use scour::walk::Input;
 use scour::{Config, FileReport, process};
+use std::sync::Mutex;
 
-use super::spill::Spill;
+use super::spill::{Entries, Spill};
 use super::{Common, EXIT_ERROR, is_stdin, print_problems, progress_bar};
 
 /// Where file reports wait, inside the output directory, until report.json is written.
 const PARTS: &str = ".report-parts";
+
+/// Where the articles' fingerprints wait for phase 2.
+const PRINTS: &str = ".fingerprints";
 
 /// Held while a run writes its output directory.
 const LOCK: &str = ".scour-lock";
@@ -122,9 +126,10 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     });
     inputs.shrink_to_fit();
 
-    // Phase 1: clean every file; each report entry is spilled to disk as it is made, and
-    // only counts and fingerprints stay in memory.
+    // Phase 1: clean every file; each report entry and the fingerprints are spilled to disk
+    // as they are made, and only counts and hashes stay in memory.
     let parts = Spill::create(&out.join(PARTS))?;
+    let prints = Spill::create(&out.join(PRINTS))?;
     let progress = progress_bar(inputs.len() as u64);
     let config_of = |input: &Input| args.common.config_for(&settings, input);
     let mut done: Vec<Done> = pool.install(|| {
@@ -133,20 +138,14 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             .map(|input| {
                 let (report, fingerprints) = clean_file(input, out, &config_of(input), true);
                 progress.inc(1);
-                Done::new(&parts, report, fingerprints)
+                Done::new(&parts, report, fingerprints.map(|f| (&prints, f)))
             })
             .collect::<Result<_, String>>()
     })?;
     progress.finish_and_clear();
 
     // Phase 2: decide across the batch (the inputs that have fingerprints) and the index.
-    let batch = Cleaned {
-        inputs: &inputs,
-        done: &done,
-        of_input: (0..done.len())
-            .filter(|&i| done[i].fingerprints.is_some())
-            .collect(),
-    };
+    let batch = Cleaned::new(&inputs, &done, prints.finish()?);
     let empty = Index::new();
     let decisions = pool.install(|| {
         corpus::decide(
@@ -158,6 +157,13 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             |k| read_shingles(out, &inputs[batch.of_input[k]].rel),
         )
     });
+    // Which articles hold boilerplate: phase 3 cleans them again.
+    let mut has_boilerplate = vec![false; batch.len()];
+    batch.each_fingerprints(&mut |k, fingerprints| {
+        has_boilerplate[k] =
+            (fingerprints.blocks.iter()).any(|b| decisions.boilerplate.contains_key(b));
+    });
+    batch.failed()?;
 
     // Phase 3: clean again what the decisions touch.
     let corpus::Decisions {
@@ -198,19 +204,14 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                 .members
                 .push(member);
         }
-        let has_boilerplate = article
-            .fingerprints
-            .blocks
-            .iter()
-            .any(|b| boilerplate.blocks.contains_key(b));
-        if (duplicate.is_some() && !args.corpus.keep_duplicates) || has_boilerplate {
+        if (duplicate.is_some() && !args.corpus.keep_duplicates) || has_boilerplate[k] {
             redo.push((i, duplicate.filter(|_| !args.corpus.keep_duplicates)));
         }
     }
     let groups: Vec<DuplicateGroup> = groups.into_values().collect();
     // The fingerprints have served: phase 3 and the report need none.
     drop(batch);
-    done.iter_mut().for_each(|d| d.fingerprints = None);
+    done.iter_mut().for_each(|d| d.corpus = None);
     let redone: Vec<(usize, Done)> = pool.install(|| {
         redo.into_par_iter()
             .map(|(i, duplicate)| {
@@ -306,44 +307,109 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     })
 }
 
-/// What phase 1 keeps of one input: counts, its fingerprints, and its report only if it
-/// is a problem to print.
+/// What phase 1 keeps of one input: counts, where its report entry and fingerprints lie,
+/// and its report only if it is a problem to print.
 struct Done {
     /// Where its report entry lies in the spill.
     part: Range<u64>,
     problem: Option<Box<FileReport>>,
-    fingerprints: Option<Fingerprints>,
     findings: usize,
+    /// For an article phase 2 reads.
+    corpus: Option<Spilled>,
+}
+
+/// An article's fingerprints: the hashes phase 2 compares at every turn, and where the
+/// rest lies.
+struct Spilled {
+    exact: [u8; 16],
+    shingles: u32,
+    at: Range<u64>,
 }
 
 impl Done {
-    /// Spills `report` and keeps what the batch needs of it.
+    /// Spills `report` (and the fingerprints, if any) and keeps what the batch needs.
     fn new(
         parts: &Spill,
         report: FileReport,
-        fingerprints: Option<Fingerprints>,
+        fingerprints: Option<(&Spill, Fingerprints)>,
     ) -> Result<Self, String> {
         let mut entry = Vec::new();
         report
             .write_json(&mut entry)
             .expect("writing to memory cannot fail");
         let part = parts.put(&entry)?;
+        let corpus = match fingerprints {
+            Some((prints, fingerprints)) => Some(Spilled {
+                exact: fingerprints.exact,
+                shingles: fingerprints.shingles,
+                at: prints.put(&fingerprints.to_bytes())?,
+            }),
+            None => None,
+        };
         let problem = matches!(report.status, Status::Error | Status::Skipped);
         Ok(Done {
             part,
             findings: report.findings.len(),
             problem: problem.then(|| Box::new(report)),
-            fingerprints,
+            corpus,
         })
     }
 }
 
 /// The articles of phase 1 that have fingerprints, as phase 2 reads them: article `k` is
-/// input `of_input[k]`.
+/// input `of_input[k]`, and its fingerprints are read back from the spill.
 struct Cleaned<'a> {
     inputs: &'a [Input],
     done: &'a [Done],
     of_input: Vec<usize>,
+    prints: Entries,
+    /// The articles in the order their fingerprints lie in the spill.
+    in_spill_order: Vec<u32>,
+    /// The first failure to read the spill back (the article reads as without fingerprints).
+    error: Mutex<Option<String>>,
+}
+
+impl<'a> Cleaned<'a> {
+    fn new(inputs: &'a [Input], done: &'a [Done], prints: Entries) -> Self {
+        let of_input: Vec<usize> = (0..done.len())
+            .filter(|&i| done[i].corpus.is_some())
+            .collect();
+        let mut in_spill_order: Vec<u32> = (0..of_input.len() as u32).collect();
+        in_spill_order
+            .sort_unstable_by_key(|&k| Self::spilled(done, &of_input, k as usize).at.start);
+        Cleaned {
+            inputs,
+            done,
+            of_input,
+            prints,
+            in_spill_order,
+            error: Mutex::new(None),
+        }
+    }
+
+    fn spilled<'d>(done: &'d [Done], of_input: &[usize], k: usize) -> &'d Spilled {
+        (done[of_input[k]].corpus.as_ref()).expect("the batch lists inputs with fingerprints")
+    }
+
+    /// Fingerprints read back, or none if they cannot be (kept as the run's error).
+    fn decoded(&self, bytes: Result<&[u8], String>) -> Fingerprints {
+        let fingerprints = bytes.and_then(|bytes| {
+            Fingerprints::from_bytes(bytes).ok_or_else(|| "the file is damaged".to_string())
+        });
+        fingerprints.unwrap_or_else(|e| {
+            let mut error = self.error.lock().unwrap_or_else(|e| e.into_inner());
+            error.get_or_insert(e);
+            Fingerprints::from_bytes(&[0; 24]).expect("the empty fingerprints")
+        })
+    }
+
+    /// The first failure to read the fingerprints back, as the run's error.
+    fn failed(&self) -> Result<(), String> {
+        match self.error.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            Some(e) => Err(format!("cannot read back the batch's fingerprints: {e}")),
+            None => Ok(()),
+        }
+    }
 }
 
 impl corpus::Batch for Cleaned<'_> {
@@ -353,13 +419,32 @@ impl corpus::Batch for Cleaned<'_> {
 
     fn article(&self, k: usize) -> Article<'_> {
         let i = self.of_input[k];
+        let spilled = Self::spilled(self.done, &self.of_input, k);
         Article {
             path: &self.inputs[i].rel,
             findings: self.done[i].findings,
-            fingerprints: self.done[i]
-                .fingerprints
-                .as_ref()
-                .expect("the batch lists inputs with fingerprints"),
+            exact: spilled.exact,
+            shingles: spilled.shingles,
+        }
+    }
+
+    fn fingerprints(&self, k: usize) -> Fingerprints {
+        let at = &Self::spilled(self.done, &self.of_input, k).at;
+        let bytes = self.prints.get(at).map_err(|e| e.to_string());
+        self.decoded(bytes.as_deref().map_err(Clone::clone))
+    }
+
+    fn each_fingerprints(&self, visit: &mut dyn FnMut(usize, Fingerprints)) {
+        let spilled = |k: u32| Self::spilled(self.done, &self.of_input, k as usize);
+        let ranges = self.in_spill_order.iter().map(|&k| spilled(k).at.clone());
+        let mut order = self.in_spill_order.iter();
+        let read = self.prints.read_in_order(ranges, |bytes| {
+            let k = *order.next().expect("one article a range") as usize;
+            visit(k, self.decoded(Ok(bytes)));
+        });
+        if let Err(e) = read {
+            let mut error = self.error.lock().unwrap_or_else(|e| e.into_inner());
+            error.get_or_insert(e.to_string());
         }
     }
 }
@@ -511,7 +596,7 @@ fn prepare_output(out: &Path) -> Result<std::fs::File, String> {
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(format!("cannot lock {shown}: {e}")),
     }
-    for stale in ["review.html", PARTS] {
+    for stale in ["review.html", PARTS, PRINTS] {
         let _ = std::fs::remove_file(out.join(stale));
     }
     // (Earlier versions spilled report entries into a directory of PARTS.)

@@ -1,9 +1,10 @@
-//! One scratch file that holds the batch's report entries until report.json is written:
-//! workers append, memory keeps only where each entry lies. One file, not one per article:
-//! creating and deleting tens of thousands of small files was most of a batch's system time.
+//! A scratch file that holds what a batch makes of every article until it is needed (report
+//! entries until report.json is written, fingerprints through phase 2): workers append,
+//! memory keeps only where each entry lies. One file, not one per article: creating and
+//! deleting tens of thousands of small files was most of a batch's system time.
 
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -45,25 +46,60 @@ impl Spill {
         let file = File::open(&self.path).map_err(error)?;
         Ok(Entries {
             path: self.path,
-            file: Mutex::new(file),
+            file,
         })
     }
 }
 
-/// The written entries, read back by range.
+/// The written entries, read back by range, from any thread.
 pub struct Entries {
     path: PathBuf,
-    file: Mutex<File>,
+    file: File,
 }
 
 impl Entries {
     pub fn get(&self, range: &Range<u64>) -> std::io::Result<Vec<u8>> {
-        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
-        file.seek(SeekFrom::Start(range.start))?;
         let mut entry = vec![0; (range.end - range.start) as usize];
-        file.read_exact(&mut entry)?;
+        read_at(&self.file, &mut entry, range.start)?;
         Ok(entry)
     }
+
+    /// Reads the entries at `ranges` (in ascending order) in one sequential pass.
+    pub fn read_in_order(
+        &self,
+        ranges: impl IntoIterator<Item = Range<u64>>,
+        mut visit: impl FnMut(&[u8]),
+    ) -> std::io::Result<()> {
+        let mut reader = BufReader::with_capacity(1 << 20, File::open(&self.path)?);
+        let (mut at, mut entry) = (0, Vec::new());
+        for range in ranges {
+            reader.seek_relative(range.start as i64 - at as i64)?;
+            entry.resize((range.end - range.start) as usize, 0);
+            reader.read_exact(&mut entry)?;
+            at = range.end;
+            visit(&entry);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut buf: &mut [u8], mut at: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, at)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
 }
 
 impl Drop for Entries {
@@ -86,6 +122,11 @@ mod tests {
         assert_eq!(entries.get(&b).expect("read"), b"second entry");
         assert_eq!(entries.get(&a).expect("read"), b"first");
         assert_eq!(entries.get(&again).expect("read"), b"first, again");
+        let mut read = Vec::new();
+        entries
+            .read_in_order([a, again], |entry| read.push(entry.to_vec()))
+            .expect("read in order");
+        assert_eq!(read, [&b"first"[..], b"first, again"]);
         drop(entries);
         assert!(!path.exists(), "the scratch file is removed");
     }

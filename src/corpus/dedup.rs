@@ -96,7 +96,7 @@ pub fn from_wide(wide: &[u32]) -> Box<[Bin]> {
 
 /// The band keys of signatures, sorted: which signatures share a band with a given one.
 /// Sixteen bytes a band, so for an index's few thousand articles; a batch's pairs are
-/// found one band at a time instead ([`band_candidates`]).
+/// found one band at a time instead ([`BandRuns`]).
 pub struct Bands(Vec<(u64, usize)>);
 
 impl Bands {
@@ -131,10 +131,9 @@ fn is_valid(signature: &[Bin]) -> bool {
     signature.len() == SIGNATURE
 }
 
-/// One key per band of a signature (band number and rows hashed together); none for a
-/// signature of the empty set or of another length.
+/// One key per band of a signature; none for a signature of the empty set.
 fn band_keys(signature: &[Bin]) -> impl Iterator<Item = u64> + '_ {
-    (0..if is_valid(signature) { BANDS } else { 0 }).map(move |band| band_key(signature, band))
+    (0..BANDS).filter_map(move |band| band_key(signature, band))
 }
 
 /// Whether two signatures agree on a whole band before `band` (and were proposed there).
@@ -143,11 +142,15 @@ pub fn share_earlier_band(a: &[Bin], b: &[Bin], band: usize) -> bool {
     (0..band).any(|k| a[k * rows..(k + 1) * rows] == b[k * rows..(k + 1) * rows])
 }
 
-fn band_key(signature: &[Bin], band: usize) -> u64 {
+/// The key of a signature in band `band` (band number and rows hashed together); none for a
+/// signature of the empty set or of another length.
+pub fn band_key(signature: &[Bin], band: usize) -> Option<u64> {
     let rows = SIGNATURE / BANDS;
-    signature[band * rows..(band + 1) * rows]
-        .iter()
-        .fold(mix(band as u64), |h, &r| mix(h ^ u64::from(r)))
+    is_valid(signature).then(|| {
+        signature[band * rows..(band + 1) * rows]
+            .iter()
+            .fold(mix(band as u64), |h, &r| mix(h ^ u64::from(r)))
+    })
 }
 
 /// The signatures of one LSH band grouped by band key, to be paired a piece at a time:
@@ -160,14 +163,8 @@ pub struct BandRuns(Vec<(u64, usize)>);
 const PIECE_KEYS: usize = 1 << 14;
 
 impl BandRuns {
-    /// The `n` signatures that `signature(k)` gives by their key in band `band`.
-    pub fn new<'s>(n: usize, signature: impl Fn(usize) -> &'s [Bin] + Sync, band: usize) -> Self {
-        let mut keys: Vec<(u64, usize)> = (0..n)
-            .into_par_iter()
-            .map(|k| (k, signature(k)))
-            .filter(|(_, s)| is_valid(s))
-            .map(|(k, s)| (band_key(s, band), k))
-            .collect();
+    /// The runs of `(band key, signature)` pairs of one band.
+    pub fn new(mut keys: Vec<(u64, usize)>) -> Self {
         keys.par_sort_unstable();
         BandRuns(keys)
     }
@@ -331,7 +328,9 @@ mod tests {
     fn candidates(signatures: &[&[Bin]]) -> Vec<(usize, usize)> {
         let mut pairs: Vec<(usize, usize)> = (0..BANDS)
             .flat_map(|band| {
-                let runs = BandRuns::new(signatures.len(), |k| signatures[k], band);
+                let keys = signatures.iter().enumerate();
+                let keys = keys.filter_map(|(k, s)| band_key(s, band).map(|key| (key, k)));
+                let runs = BandRuns::new(keys.collect());
                 let pairs: Vec<_> = runs
                     .pieces()
                     .flat_map(|piece| BandRuns::pairs(piece, |_, _| true))

@@ -62,6 +62,47 @@ pub fn fingerprints(clean: &str) -> Fingerprints {
     }
 }
 
+impl Fingerprints {
+    /// The fingerprints as bytes, for a batch that keeps them out of memory: the exact
+    /// hash, the shingle count, the signature's length and bins, then the blocks.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(24 + self.minhash.len() + 8 * self.blocks.len());
+        bytes.extend_from_slice(&self.exact);
+        bytes.extend_from_slice(&self.shingles.to_le_bytes());
+        bytes.extend_from_slice(&(self.minhash.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&self.minhash);
+        self.blocks
+            .iter()
+            .for_each(|b| bytes.extend_from_slice(&b.to_le_bytes()));
+        bytes
+    }
+
+    /// Fingerprints from [`Fingerprints::to_bytes`], or `None` for bytes it cannot have made.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Fingerprints> {
+        let exact = bytes.get(..16)?.try_into().ok()?;
+        let word = |at: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+        };
+        let shingles = word(16)?;
+        let bins = 24 + word(20)? as usize;
+        let minhash = bytes.get(24..bins)?.into();
+        let blocks = bytes.get(bins..)?;
+        if blocks.len() % 8 != 0 {
+            return None;
+        }
+        let blocks = blocks
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))
+            .collect();
+        Some(Fingerprints {
+            blocks,
+            exact,
+            minhash,
+            shingles,
+        })
+    }
+}
+
 /// In how many clusters each block fingerprint stands, sorted by fingerprint. A sorted list,
 /// not a map: most blocks stand in one article, and a batch has millions of them.
 fn block_counts(
@@ -75,14 +116,14 @@ fn block_counts(
     // larger cluster count each block once between them.
     let mut blocks: Vec<u64> = Vec::new();
     let mut shared: Vec<(usize, u64)> = Vec::new();
-    for (i, &root) in roots.iter().enumerate() {
-        let article = articles.article(i);
+    articles.each_fingerprints(&mut |i, fingerprints| {
+        let root = roots[i];
         if size[root] == 1 {
-            blocks.extend(&article.fingerprints.blocks);
+            blocks.extend(&fingerprints.blocks);
         } else {
-            shared.extend(article.fingerprints.blocks.iter().map(|&b| (root, b)));
+            shared.extend(fingerprints.blocks.iter().map(|&b| (root, b)));
         }
-    }
+    });
     shared.sort_unstable();
     shared.dedup();
     blocks.extend(shared.into_iter().map(|(_, block)| block));
@@ -186,32 +227,35 @@ pub fn shingles(normal: &str) -> Vec<u64> {
     out
 }
 
-/// One article of a batch, as phase 2 sees it.
+/// What phase 2 holds of one article of a batch throughout: its signature and blocks are
+/// read when a band or the boilerplate count needs them.
 #[derive(Debug, Clone, Copy)]
 pub struct Article<'a> {
     pub path: &'a str,
     pub findings: usize,
-    pub fingerprints: &'a Fingerprints,
+    /// [`Fingerprints::exact`].
+    pub exact: [u8; 16],
+    /// [`Fingerprints::shingles`].
+    pub shingles: u32,
 }
 
 /// The articles of a batch as phase 2 reads them, by position. Made on demand, so a batch
-/// of half a million articles is not held a second time as a list of them.
+/// of half a million articles is not held a second time as a list of them, and its
+/// fingerprints may wait outside memory (a signature and the blocks take most of an
+/// article's share).
 pub trait Batch: Sync {
     fn len(&self) -> usize;
     fn article(&self, k: usize) -> Article<'_>;
+    /// The fingerprints of article `k` (called from any thread).
+    fn fingerprints(&self, k: usize) -> Fingerprints;
+
+    /// Gives every article's fingerprints once, in the order they are cheapest to read.
+    fn each_fingerprints(&self, visit: &mut dyn FnMut(usize, Fingerprints)) {
+        (0..self.len()).for_each(|k| visit(k, self.fingerprints(k)));
+    }
 
     fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-}
-
-impl Batch for [Article<'_>] {
-    fn len(&self) -> usize {
-        <[Article]>::len(self)
-    }
-
-    fn article(&self, k: usize) -> Article<'_> {
-        self[k]
     }
 }
 
@@ -256,22 +300,17 @@ pub fn decide(
     {
         let mut by_exact: HashMap<[u8; 16], usize> = Default::default();
         for i in 0..n {
-            let first = *by_exact
-                .entry(articles.article(i).fingerprints.exact)
-                .or_insert(i);
+            let first = *by_exact.entry(articles.article(i).exact).or_insert(i);
             clusters.join(first, i);
         }
     }
-    let similarity = |i: usize, j: usize| dedup::jaccard(&shingles_of(i), &shingles_of(j));
-    let signature = |k: usize| &*articles.article(k).fingerprints.minhash;
-    // A pair whose signatures agree far less than the threshold cannot reach it.
-    let estimate = |i: usize, j: usize| dedup::estimate(signature(i), signature(j));
     let fewest = |i: usize, j: usize| {
-        let shingles = |k: usize| articles.article(k).fingerprints.shingles as usize;
+        let shingles = |k: usize| articles.article(k).shingles as usize;
         shingles(i).min(shingles(j))
     };
-    let plausible = |i: usize, j: usize| {
-        estimate(i, j) >= threshold - dedup::estimate_margin(threshold, fewest(i, j))
+    // A pair whose signatures agree far less than the threshold cannot reach it.
+    let plausible = |i: usize, j: usize, estimate: f64| {
+        estimate >= threshold - dedup::estimate_margin(threshold, fewest(i, j))
     };
     // Far above the threshold the estimate is sure: such pairs are joined unread.
     let sure = |i: usize, j: usize, estimate: f64| {
@@ -283,13 +322,33 @@ pub fn decide(
     // whatever order they are joined.)
     let mut held = held::Held::default();
     for band in 0..dedup::BANDS {
-        let runs = dedup::BandRuns::new(n, signature, band);
+        let mut keys = Vec::with_capacity(n);
+        articles.each_fingerprints(&mut |k, fingerprints| {
+            keys.extend(dedup::band_key(&fingerprints.minhash, band).map(|key| (key, k)));
+        });
+        let runs = dedup::BandRuns::new(keys);
         for piece in runs.pieces() {
+            // The signatures of the runs that would join clusters, read for this piece.
+            let mut needed: Vec<usize> = piece
+                .chunk_by(|x, y| x.0 == y.0)
+                .filter(|run| {
+                    let first = clusters.find(run[0].1);
+                    run[1..].iter().any(|&(_, k)| clusters.find(k) != first)
+                })
+                .flat_map(|run| run.iter().map(|&(_, k)| k))
+                .collect();
+            needed.sort_unstable();
+            let read: Vec<Box<[dedup::Bin]>> = needed
+                .par_iter()
+                .map(|&k| articles.fingerprints(k).minhash)
+                .collect();
+            let signature = |k: usize| &*read[needed.binary_search(&k).expect("read")];
+            let estimate = |i: usize, j: usize| dedup::estimate(signature(i), signature(j));
             // (A pair an earlier band proposed was confirmed or refuted there.)
             let pairs = dedup::BandRuns::pairs(piece, |i, j| {
                 clusters.find(i) != clusters.find(j)
                     && !dedup::share_earlier_band(signature(i), signature(j), band)
-                    && plausible(i, j)
+                    && plausible(i, j, estimate(i, j))
             });
             // Only pairs the estimate is not sure of are read and compared.
             let (sure, unsure): (Vec<_>, Vec<_>) = pairs
@@ -321,20 +380,30 @@ pub fn decide(
     }
     let indexed = IndexLookup::new(index);
     let keeps: Vec<usize> = (0..n).map(|i| canonical[&clusters.root(i)]).collect();
+    let similarity = |i: usize, j: usize| dedup::jaccard(&shingles_of(i), &shingles_of(j));
     let duplicates = (0..n).into_par_iter().map(|i| {
         let (keep, article) = (keeps[i], articles.article(i));
         if keep == i {
-            return indexed.duplicate(article.path, article.fingerprints, threshold);
+            // (An empty index needs no signature.)
+            return (!index.articles.is_empty())
+                .then(|| indexed.duplicate(article.path, &articles.fingerprints(i), threshold))
+                .flatten();
         }
         let kept = articles.article(keep);
-        let exact = article.fingerprints.exact == kept.fingerprints.exact;
+        let exact = article.exact == kept.exact;
+        let estimate = || {
+            let signature = |k: usize| articles.fingerprints(k).minhash;
+            dedup::estimate(&signature(i), &signature(keep))
+        };
         Some(DuplicateOf {
             canonical: kept.path.to_string(),
             method: if exact { "exact" } else { "near" },
-            similarity: match estimate(i, keep) {
-                _ if exact => 1.0,
-                high if sure(i, keep, high) => high,
-                _ => similarity(i, keep),
+            similarity: match exact {
+                true => 1.0,
+                false => match estimate() {
+                    high if sure(i, keep, high) => high,
+                    _ => similarity(i, keep),
+                },
             },
         })
     });
@@ -359,16 +428,17 @@ pub fn decide(
         .collect();
     if learn {
         decisions.learned.blocks = counts.into_iter().collect();
-        for i in 0..n {
-            let article = articles.article(i);
+        let mut learned: Vec<Option<index::IndexedArticle>> = vec![None; n];
+        articles.each_fingerprints(&mut |i, fingerprints| {
             if decisions.duplicates[i].is_none() {
-                decisions.learned.articles.push(index::IndexedArticle {
-                    path: article.path.to_string(),
-                    exact: hex(&article.fingerprints.exact),
-                    minhash: article.fingerprints.minhash.to_vec(),
+                learned[i] = Some(index::IndexedArticle {
+                    path: articles.article(i).path.to_string(),
+                    exact: hex(&fingerprints.exact),
+                    minhash: fingerprints.minhash.into_vec(),
                 });
             }
-        }
+        });
+        decisions.learned.articles = learned.into_iter().flatten().collect();
     }
     decisions
 }
@@ -441,5 +511,25 @@ impl<'a> IndexLookup<'a> {
                 method: "near",
                 similarity: estimate,
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_come_back_from_their_bytes() {
+        for text in [
+            "",
+            "责任编辑：王明\n\n正文写到这里为止，没有别的内容。\n",
+            "One line.\nTwo.\n",
+        ] {
+            let fingerprints = fingerprints(text);
+            let bytes = fingerprints.to_bytes();
+            assert_eq!(Fingerprints::from_bytes(&bytes), Some(fingerprints));
+            assert_eq!(Fingerprints::from_bytes(&bytes[..bytes.len() - 1]), None);
+        }
+        assert_eq!(Fingerprints::from_bytes(&[1; 23]), None);
     }
 }
