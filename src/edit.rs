@@ -46,7 +46,7 @@ impl Edit {
 }
 
 /// The spans one pass replaced, in both its input and its output coordinates.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Layer {
     /// `(old_start, old_end, new_start, new_end)`, sorted and disjoint.
     spans: Vec<(usize, usize, usize, usize)>,
@@ -60,6 +60,16 @@ pub enum Bias {
 }
 
 impl Layer {
+    /// `(old_start, old_end, new_start, new_end)` of every replaced span, in order.
+    pub fn spans(&self) -> &[(usize, usize, usize, usize)] {
+        &self.spans
+    }
+
+    /// The layer of these spans (sorted and disjoint, as [`Layer::spans`] gives them).
+    pub fn from_spans(spans: Vec<(usize, usize, usize, usize)>) -> Self {
+        Layer { spans }
+    }
+
     /// Maps an offset in this pass's output back to its input: a character position
     /// (`Bias::Start`) or an exclusive end (`Bias::End`). An offset inside a replacement maps
     /// to the start or the end of the text it replaced.

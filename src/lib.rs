@@ -22,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod script;
 pub mod settings;
+pub mod suspended;
 pub mod tokens;
 pub mod walk;
 
@@ -62,9 +63,19 @@ impl Processed<'_> {
 /// Decodes and cleans one file. `path` is the `/`-separated relative path used in the diff
 /// headers and the report.
 pub fn process<'a>(path: &str, bytes: &'a [u8], config: &Config) -> Processed<'a> {
+    process_with(path, bytes, config, |text| clean_text(text, config))
+}
+
+/// Decodes one file and cleans it with `clean` (which may resume a suspended pipeline).
+pub fn process_with<'a>(
+    path: &str,
+    bytes: &'a [u8],
+    config: &Config,
+    clean: impl FnOnce(&str) -> Cleaned,
+) -> Processed<'a> {
     match decode::decode(bytes, config.encoding) {
         Ok(decoded) => {
-            let cleaned = clean_text(&decoded.text, config);
+            let cleaned = clean(&decoded.text);
             let (mut report, clean) = FileReport::cleaned(path.to_string(), bytes, cleaned, config);
             report.encoding = Some(decoded.encoding);
             Processed {

@@ -150,15 +150,61 @@ fn to_source(layers: &[Layer], offset: usize, bias: Bias) -> usize {
         .fold(offset, |at, layer| layer.to_old(at, bias))
 }
 
+/// The pipeline stopped before a pass: the text there, how it maps back to the source, and
+/// what the passes before it did. A batch suspends every article before the corpus passes
+/// and resumes it once the batch has decided, instead of cleaning it again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suspended {
+    /// The pass to run next.
+    pub next: usize,
+    pub text: String,
+    /// One for each pass that edited, mapping its output back to its input.
+    pub layers: Vec<Layer>,
+    pub edits: Vec<Change>,
+    pub findings: Vec<Reported>,
+}
+
 /// Runs every pass over `source` and returns the clean text with its traced edits.
 pub fn clean_text(source: &str, config: &Config) -> Cleaned {
+    resume(source, config, run(source, config, None, PASSES.len()))
+}
+
+/// Runs the passes of `source` that come before the first corpus pass.
+pub fn suspend(source: &str, config: &Config) -> Suspended {
+    let corpus = PASSES.iter().position(|p| p.is_corpus());
+    run(source, config, None, corpus.unwrap_or(PASSES.len()))
+}
+
+/// Runs the rest of the passes of `source` from where `suspended` stopped. Resuming with the
+/// configuration it was suspended under, or with one that differs only in the corpus
+/// decisions, cleans as [`clean_text`] under that configuration: no pass before the corpus
+/// passes reads them.
+pub fn resume(source: &str, config: &Config, suspended: Suspended) -> Cleaned {
+    let Suspended {
+        text,
+        layers,
+        edits,
+        findings,
+        ..
+    } = run(source, config, Some(suspended), PASSES.len());
+    let blocks = blocks(source, &text, &layers, &LineIndex::new(source));
+    Cleaned {
+        text,
+        edits,
+        findings,
+        blocks,
+    }
+}
+
+/// Runs the passes from where `from` stopped (or the first) up to pass `until`.
+fn run(source: &str, config: &Config, from: Option<Suspended>, until: usize) -> Suspended {
     let lines = LineIndex::new(source);
     let protected = Protected::find(source);
-    let mut text: Cow<str> = Cow::Borrowed(source);
-    let mut layers: Vec<Layer> = Vec::with_capacity(PASSES.len());
-    let mut edits = Vec::new();
-    let mut findings = Vec::new();
-    for (index, pass) in PASSES.iter().enumerate() {
+    let (first, mut text, mut layers, mut edits, mut findings) = match from {
+        Some(s) => (s.next, Cow::Owned(s.text), s.layers, s.edits, s.findings),
+        None => (0, Cow::Borrowed(source), Vec::new(), Vec::new(), Vec::new()),
+    };
+    for (index, pass) in PASSES.iter().enumerate().take(until).skip(first) {
         let mut context = Context::new(config, &PASSES[index + 1..]);
         let mut proposed = pass.propose(&text, &mut context);
         proposed.retain(|edit| {
@@ -185,9 +231,13 @@ pub fn clean_text(source: &str, config: &Config) -> Cleaned {
             continue;
         }
         let (next, applied, layer) = apply(&text, proposed);
+        let mut removed = Vec::new();
         for edit in applied {
             let start = to_source(&layers, edit.start, Bias::Start);
             let end = to_source(&layers, edit.end, Bias::End).max(start);
+            if pass.is_corpus() && edit.replacement.is_empty() {
+                removed.push(start..end);
+            }
             edits.push(Change {
                 rule: edit.rule,
                 reason: edit.reason,
@@ -198,16 +248,23 @@ pub fn clean_text(source: &str, config: &Config) -> Cleaned {
                 inserted: edit.replacement,
             });
         }
+        // A finding of the document's passes on a block the corpus removed points at nothing
+        // left to review.
+        if !removed.is_empty() {
+            findings.retain(|f| {
+                let i = removed.partition_point(|span| span.end <= f.at);
+                removed.get(i).is_none_or(|span| f.at < span.start)
+            });
+        }
         layers.push(layer);
         text = Cow::Owned(next);
     }
-    let text = text.into_owned();
-    let blocks = blocks(source, &text, &layers, &lines);
-    Cleaned {
-        text,
+    Suspended {
+        next: until.max(first),
+        text: text.into_owned(),
+        layers,
         edits,
         findings,
-        blocks,
     }
 }
 

@@ -44,10 +44,11 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// `text` as the later passes will leave it.
+    /// `text` as the later passes of the document itself will leave it (not the corpus
+    /// passes: what the batch decides applies to the text the document's passes made).
     pub fn finish<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         let mut text = std::borrow::Cow::Borrowed(text);
-        for pass in self.later.iter().filter(|p| p.edits()) {
+        for pass in self.later.iter().filter(|p| p.edits() && !p.is_corpus()) {
             let mut context = Context::new(self.config, &[]);
             let edits = pass.propose(&text, &mut context);
             if !edits.is_empty() {
@@ -67,6 +68,11 @@ pub trait Pass: Sync {
     /// Whether this pass ever edits (checks only report).
     fn edits(&self) -> bool {
         true
+    }
+    /// Whether this pass applies what the batch decided (the pipeline of a batch's article
+    /// is suspended before the first such pass, to resume once the batch has decided).
+    fn is_corpus(&self) -> bool {
+        false
     }
 }
 

@@ -1,9 +1,12 @@
 //! Properties that hold for any input: no panic on arbitrary bytes, clean output is canonical,
-//! cleaning is idempotent, and every edit is traced to a real source span.
+//! cleaning is idempotent, every edit is traced to a real source span, and a pipeline
+//! suspended before the corpus passes resumes as if it had run at once.
 
 mod common;
 
 use proptest::prelude::*;
+use scour::corpus::{block_fingerprint, boilerplate::Boilerplate, normal};
+use scour::pipeline::{resume, suspend};
 use scour::{Config, Spacing, clean_text, process};
 
 /// Pieces scraped text is made of, so random inputs hit the rules' edge cases.
@@ -169,6 +172,24 @@ proptest! {
         }
         balance.retain(|_, n| *n != 0);
         prop_assert!(balance.is_empty(), "unaccounted {:?} in {:?}", balance, text);
+    }
+
+    #[test]
+    fn a_resumed_article_cleans_as_one_cleaned_at_once(text in article(), every in 1usize..4) {
+        // Boilerplate: every `every`-th line of the article's own clean text.
+        let plain = Config::default();
+        let blocks = clean_text(&text, &plain)
+            .text
+            .lines()
+            .step_by(every)
+            .map(|line| (block_fingerprint(&normal::block(line)), 3))
+            .collect();
+        let corpus = Config {
+            boilerplate: Some(std::sync::Arc::new(Boilerplate { blocks, remove: true })),
+            ..Config::default()
+        };
+        let resumed = resume(&text, &corpus, suspend(&text, &plain));
+        prop_assert_eq!(resumed, clean_text(&text, &corpus), "input {:?}", text);
     }
 
     #[test]

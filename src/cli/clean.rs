@@ -15,6 +15,7 @@ use std::sync::Arc;
 use scour::corpus::boilerplate::Boilerplate;
 use scour::corpus::index::Index;
 use scour::corpus::{self, Article, Batch, Fingerprints};
+use scour::pipeline::{self, Suspended};
 use scour::report::{self, DuplicateGroup, DuplicateMember, DuplicateReport, Status, Summary};
 use scour::walk::Input;
 use scour::{Config, FileReport, process};
@@ -136,9 +137,9 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         inputs
             .par_iter()
             .map(|input| {
-                let (report, fingerprints) = clean_file(input, out, &config_of(input), true);
+                let (report, kept) = clean_file(input, out, &config_of(input), Stage::First);
                 progress.inc(1);
-                Done::new(&parts, report, fingerprints.map(|f| (&prints, f)))
+                Done::new(&parts, report, kept.map(|(f, s)| (&prints, f, s)))
             })
             .collect::<Result<_, String>>()
     })?;
@@ -221,7 +222,8 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                     None => {
                         let mut config = config_of(input);
                         config.boilerplate = Some(boilerplate.clone());
-                        clean_file(input, out, &config, false).0
+                        let suspended = parts.get(&done[i].suspended())?;
+                        clean_file(input, out, &config, Stage::Resumed(&suspended)).0
                     }
                 };
                 Ok((i, Done::new(&parts, report, None)?))
@@ -243,7 +245,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             done.par_iter()
                 .map(|d| {
                     let mut summary = Summary::default();
-                    let entry = parts.get(&d.part).map_err(|e| e.to_string())?;
+                    let entry = parts.get(&d.report()).map_err(|e| e.to_string())?;
                     summary.add_entry(&entry).map_err(|e| e.to_string())?;
                     Ok(summary)
                 })
@@ -261,7 +263,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let files = problems[..head_problems]
         .iter()
         .map(|p| Ok(p.to_json()))
-        .chain(done.iter().map(|d| parts.get(&d.part)));
+        .chain(done.iter().map(|d| parts.get(&d.report())));
     let report = out.join("report.json");
     let mut writer = std::io::BufWriter::new(create(&report)?);
     report::write_streamed(
@@ -276,7 +278,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let entries = problems[..head_problems]
         .iter()
         .map(|p| Ok(p.to_json()))
-        .chain(done.iter().map(|d| parts.get(&d.part)));
+        .chain(done.iter().map(|d| parts.get(&d.report())));
     pool.install(|| {
         super::review::write_page(&out.join("review.html"), &summary, entries, |rel| {
             out.join("diffs").join(format!("{rel}.diff"))
@@ -310,10 +312,13 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
 /// What phase 1 keeps of one input: counts, where its report entry and fingerprints lie,
 /// and its report only if it is a problem to print.
 struct Done {
-    /// Where its report entry lies in the spill.
+    /// Where its report entry lies in the spill, and after it (for an article of phase 1)
+    /// its pipeline suspended at the corpus passes.
     part: Range<u64>,
+    /// The length of the report entry.
+    report_len: u32,
+    findings: u32,
     problem: Option<Box<FileReport>>,
-    findings: usize,
     /// For an article phase 2 reads.
     corpus: Option<Spilled>,
 }
@@ -327,19 +332,25 @@ struct Spilled {
 }
 
 impl Done {
-    /// Spills `report` (and the fingerprints, if any) and keeps what the batch needs.
+    /// Spills `report` (and the fingerprints and suspended pipeline, if any) and keeps what
+    /// the batch needs.
     fn new(
         parts: &Spill,
         report: FileReport,
-        fingerprints: Option<(&Spill, Fingerprints)>,
+        kept: Option<(&Spill, Fingerprints, Vec<u8>)>,
     ) -> Result<Self, String> {
         let mut entry = Vec::new();
         report
             .write_json(&mut entry)
             .expect("writing to memory cannot fail");
+        let report_len = u32::try_from(entry.len())
+            .map_err(|_| format!("{}: the report entry is over 4 GB", report.path))?;
+        if let Some((_, _, suspended)) = &kept {
+            entry.extend_from_slice(suspended);
+        }
         let part = parts.put(&entry)?;
-        let corpus = match fingerprints {
-            Some((prints, fingerprints)) => Some(Spilled {
+        let corpus = match kept {
+            Some((prints, fingerprints, _)) => Some(Spilled {
                 exact: fingerprints.exact,
                 shingles: fingerprints.shingles,
                 at: prints.put(&fingerprints.to_bytes())?,
@@ -349,10 +360,21 @@ impl Done {
         let problem = matches!(report.status, Status::Error | Status::Skipped);
         Ok(Done {
             part,
-            findings: report.findings.len(),
+            report_len,
+            findings: u32::try_from(report.findings.len()).unwrap_or(u32::MAX),
             problem: problem.then(|| Box::new(report)),
             corpus,
         })
+    }
+
+    /// Where the report entry lies in the spill.
+    fn report(&self) -> Range<u64> {
+        self.part.start..self.part.start + u64::from(self.report_len)
+    }
+
+    /// Where the suspended pipeline lies in the spill.
+    fn suspended(&self) -> Range<u64> {
+        self.report().end..self.part.end
     }
 }
 
@@ -422,7 +444,7 @@ impl corpus::Batch for Cleaned<'_> {
         let spilled = Self::spilled(self.done, &self.of_input, k);
         Article {
             path: &self.inputs[i].rel,
-            findings: self.done[i].findings,
+            findings: self.done[i].findings as usize,
             exact: spilled.exact,
             shingles: spilled.shingles,
         }
@@ -482,14 +504,26 @@ fn drop_duplicate(input: &Input, out: &Path, config: &Config, of: DuplicateRepor
     }
 }
 
+/// Where the pipeline of an input starts.
+enum Stage<'s> {
+    /// From the source (phase 1), keeping the article's fingerprints and its pipeline
+    /// suspended at the corpus passes.
+    First,
+    /// From the bytes of the pipeline phase 1 suspended (phase 3).
+    Resumed(&'s [u8]),
+}
+
+/// An article's fingerprints and its suspended pipeline (bytes), as phase 1 keeps them.
+type Kept = (Fingerprints, Vec<u8>);
+
 /// Reads, cleans and writes one input; every failure becomes that file's error. Gives the
-/// report and, if asked, for an article that was cleaned, its corpus fingerprints.
+/// report and, in phase 1, for an article that was cleaned, what the batch keeps of it.
 fn clean_file(
     input: &Input,
     out: &Path,
     config: &Config,
-    fingerprint: bool,
-) -> (FileReport, Option<Fingerprints>) {
+    stage: Stage,
+) -> (FileReport, Option<Kept>) {
     let bytes = match std::fs::read(&input.path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -499,7 +533,19 @@ fn clean_file(
             );
         }
     };
-    let processed = process(&input.rel, &bytes, config);
+    let mut suspended = None;
+    let processed = scour::process_with(&input.rel, &bytes, config, |text| match stage {
+        Stage::First => {
+            let state = pipeline::suspend(text, config);
+            suspended = Some(state.to_bytes());
+            pipeline::resume(text, config, state)
+        }
+        // (Bytes that do not read back are cleaned from the source: the same result.)
+        Stage::Resumed(state) => match Suspended::from_bytes(state) {
+            Some(state) => pipeline::resume(text, config, state),
+            None => pipeline::clean_text(text, config),
+        },
+    });
     let Some(clean) = &processed.clean else {
         return (processed.report, None);
     };
@@ -522,7 +568,7 @@ fn clean_file(
     match written {
         Ok(()) => (
             processed.report,
-            fingerprint.then(|| corpus::fingerprints(clean)),
+            suspended.map(|suspended| (corpus::fingerprints(clean), suspended)),
         ),
         Err(e) => (FileReport::failed(input.rel.to_string(), e), None),
     }

@@ -13,16 +13,31 @@ use std::sync::Mutex;
 pub struct Spill {
     path: PathBuf,
     writer: Mutex<(BufWriter<File>, u64)>,
+    reader: File,
 }
 
 impl Spill {
     pub fn create(path: &Path) -> Result<Self, String> {
         let file =
             File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let reader =
+            File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         Ok(Spill {
             path: path.to_path_buf(),
             writer: Mutex::new((BufWriter::new(file), 0)),
+            reader,
         })
+    }
+
+    /// Reads back an entry while others are still being written.
+    pub fn get(&self, range: &Range<u64>) -> Result<Vec<u8>, String> {
+        let error = |e: std::io::Error| format!("cannot read {}: {e}", self.path.display());
+        let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        guard.0.flush().map_err(error)?;
+        drop(guard);
+        let mut entry = vec![0; (range.end - range.start) as usize];
+        read_at(&self.reader, &mut entry, range.start).map_err(error)?;
+        Ok(entry)
     }
 
     /// Appends `entry` and gives its byte range in the file.
@@ -43,10 +58,9 @@ impl Spill {
         let (writer, _) = self.writer.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut file = writer.into_inner().map_err(|e| error(e.into_error()))?;
         file.flush().map_err(error)?;
-        let file = File::open(&self.path).map_err(error)?;
         Ok(Entries {
             path: self.path,
-            file,
+            file: self.reader,
         })
     }
 }
@@ -117,6 +131,7 @@ mod tests {
         let spill = super::Spill::create(&path).expect("create");
         let a = spill.put(b"first").expect("put");
         let b = spill.put(b"second entry").expect("put");
+        assert_eq!(spill.get(&a).expect("read while writing"), b"first");
         let again = spill.put(b"first, again").expect("put");
         let entries = spill.finish().expect("finish");
         assert_eq!(entries.get(&b).expect("read"), b"second entry");

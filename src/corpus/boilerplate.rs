@@ -76,6 +76,10 @@ impl Pass for BoilerplatePass {
         &[&SITE, &REPORTED]
     }
 
+    fn is_corpus(&self) -> bool {
+        true
+    }
+
     fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
         let Some(boilerplate) = context.config.boilerplate.clone() else {
             return Vec::new();
