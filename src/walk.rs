@@ -53,22 +53,24 @@ fn rel_string(path: &Path) -> String {
 }
 
 /// Every input under `args`, in a deterministic order: argument by argument, each directory's
-/// files sorted by path. Files named directly are taken unless `force_exclude` and the
-/// settings exclude them (pre-commit passes every staged file by name).
+/// files sorted by path; and the paths that could not be walked. Files named directly are
+/// taken unless `force_exclude` and the settings exclude them (pre-commit passes every staged
+/// file by name).
 pub fn discover(
     args: &[PathBuf],
     settings: &Settings,
     force_exclude: bool,
-) -> Vec<Result<Input, WalkError>> {
-    let mut found = Vec::new();
+) -> (Vec<Input>, Vec<WalkError>) {
+    // One list for every argument, grown in place: an archive has half a million inputs.
+    let (mut inputs, mut errors) = (Vec::new(), Vec::new());
     for arg in args {
         let shown = arg.display().to_string();
         match std::fs::metadata(arg) {
-            Err(e) => found.push(Err(WalkError {
+            Err(e) => errors.push(WalkError {
                 path: shown,
                 message: e.to_string(),
-            })),
-            Ok(meta) if meta.is_dir() => found.extend(walk_directory(arg, settings)),
+            }),
+            Ok(meta) if meta.is_dir() => walk_directory(arg, settings, &mut inputs, &mut errors),
             Ok(_) => {
                 let rel = arg
                     .file_name()
@@ -78,29 +80,37 @@ pub fn discover(
                     rel: rel.into(),
                 };
                 if !(force_exclude && settings.is_excluded(&input.matched(settings))) {
-                    found.push(Ok(input));
+                    inputs.push(input);
                 }
             }
         }
     }
-    found
+    inputs.shrink_to_fit();
+    (inputs, errors)
 }
 
-fn walk_directory(root: &Path, settings: &Settings) -> Vec<Result<Input, WalkError>> {
-    let mut found: Vec<Result<Input, WalkError>> = WalkBuilder::new(root)
+fn walk_directory(
+    root: &Path,
+    settings: &Settings,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<WalkError>,
+) {
+    let (first_input, first_error) = (inputs.len(), errors.len());
+    let walk = WalkBuilder::new(root)
         .require_git(false)
         .add_custom_ignore_filename(".scourignore")
         // Followed, so a linked article is cleaned; a link loop is reported, not walked.
         .follow_links(true)
-        .build()
-        .filter_map(|entry| match entry {
-            Err(e) => Some(Err(WalkError {
+        .build();
+    for entry in walk {
+        match entry {
+            Err(e) => errors.push(WalkError {
                 path: root.display().to_string(),
                 message: e.to_string(),
-            })),
+            }),
             Ok(entry) => {
                 if !entry.file_type().is_some_and(|t| t.is_file()) {
-                    return None;
+                    continue;
                 }
                 let path = entry.into_path();
                 let rel = rel_string(path.strip_prefix(root).unwrap_or(&path));
@@ -108,17 +118,12 @@ fn walk_directory(root: &Path, settings: &Settings) -> Vec<Result<Input, WalkErr
                     path: path.into(),
                     rel: rel.into(),
                 };
-                settings
-                    .is_included(&input.matched(settings))
-                    .then_some(Ok(input))
+                if settings.is_included(&input.matched(settings)) {
+                    inputs.push(input);
+                }
             }
-        })
-        .collect();
-    found.sort_by(|a, b| match (a, b) {
-        (Ok(a), Ok(b)) => a.rel.cmp(&b.rel),
-        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
-        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
-        (Err(a), Err(b)) => a.message.cmp(&b.message),
-    });
-    found
+        }
+    }
+    inputs[first_input..].sort_by(|a, b| a.rel.cmp(&b.rel));
+    errors[first_error..].sort_by(|a, b| a.message.cmp(&b.message));
 }

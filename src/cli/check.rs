@@ -93,14 +93,7 @@ fn check_all(
     } else {
         paths
     };
-    let mut inputs = Vec::new();
-    let mut failed = Vec::new();
-    for found in common.inputs(paths, &settings) {
-        match found {
-            Ok(input) => inputs.push(input),
-            Err(e) => failed.push(e),
-        }
-    }
+    let (inputs, failed) = common.inputs(paths, &settings);
     let index_path = common.index_path(&settings);
     let index = index_path.as_deref().map(Index::load).transpose()?;
     let boilerplate = index

@@ -1,16 +1,15 @@
 //! `scour clean`: the batch job. Reads every input in parallel and writes the mirror tree of
 //! clean texts, the diffs and report.json; `scour clean -` filters stdin to stdout.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use rayon::prelude::*;
-
-use std::sync::Arc;
 
 use scour::corpus::boilerplate::Boilerplate;
 use scour::corpus::index::Index;
@@ -19,7 +18,6 @@ use scour::pipeline::{self, Suspended};
 use scour::report::{self, DuplicateGroup, DuplicateMember, DuplicateReport, Status, Summary};
 use scour::walk::Input;
 use scour::{Config, FileReport, process};
-use std::sync::Mutex;
 
 use super::spill::{Entries, Spill};
 use super::{Common, EXIT_ERROR, is_stdin, print_problems, progress_bar};
@@ -29,6 +27,9 @@ const PARTS: &str = ".report-parts";
 
 /// Where the articles' fingerprints wait for phase 2.
 const PRINTS: &str = ".fingerprints";
+
+/// Articles phase 3 cleans again between updates of the batch's list.
+const REDO_CHUNK: usize = 4096;
 
 /// Held while a run writes its output directory.
 const LOCK: &str = ".scour-lock";
@@ -99,18 +100,22 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
 
     let started = Instant::now();
     // Problems found before cleaning (walk errors, clashing output paths), then the files.
-    let mut problems = Vec::new();
-    let mut inputs = Vec::new();
-    for found in args.common.inputs(&args.inputs, &settings) {
-        match found {
-            Ok(input) => inputs.push(input),
-            Err(e) => problems.push(FileReport::failed(e.path, e.message)),
-        }
+    let (mut inputs, errors) = args.common.inputs(&args.inputs, &settings);
+    let mut problems: Vec<FileReport> = errors
+        .into_iter()
+        .map(|e| FileReport::failed(e.path, e.message))
+        .collect();
+    // The first input of each output path is cleaned. (Found by sorting positions: a set of
+    // the names would take more memory than the inputs.)
+    let mut by_name: Vec<u32> = (0..inputs.len() as u32).collect();
+    by_name.sort_by(|&a, &b| inputs[a as usize].rel.cmp(&inputs[b as usize].rel));
+    let mut first = vec![true; inputs.len()];
+    for same in by_name.chunk_by(|&a, &b| inputs[a as usize].rel == inputs[b as usize].rel) {
+        same[1..]
+            .iter()
+            .for_each(|&later| first[later as usize] = false);
     }
-    // (Borrowed names: a set of copies would hold every path twice.)
-    let mut taken = HashSet::new();
-    let first: Vec<bool> = inputs.iter().map(|i| taken.insert(&*i.rel)).collect();
-    drop(taken);
+    drop(by_name);
     let mut first = first.into_iter();
     inputs.retain(|input| {
         let first = first.next().unwrap_or(true);
@@ -213,25 +218,34 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     // The fingerprints have served: phase 3 and the report need none.
     drop(batch);
     done.iter_mut().for_each(|d| d.corpus = None);
-    let redone: Vec<(usize, Done)> = pool.install(|| {
-        redo.into_par_iter()
-            .map(|(i, duplicate)| {
-                let input = &inputs[i];
-                let report = match duplicate {
-                    Some(of) => drop_duplicate(input, out, &config_of(input), of),
-                    None => {
-                        let mut config = config_of(input);
-                        config.boilerplate = Some(boilerplate.clone());
-                        let suspended = parts.get(&done[i].suspended())?;
-                        clean_file(input, out, &config, Stage::Resumed(&suspended)).0
-                    }
-                };
-                Ok((i, Done::new(&parts, report, None)?))
-            })
-            .collect::<Result<_, String>>()
-    })?;
-    for (i, again) in redone {
-        done[i] = again;
+    // A chunk at a time: the new entries of half a million articles would be a second list.
+    let mut redo = redo.into_iter();
+    loop {
+        let chunk: Vec<_> = redo.by_ref().take(REDO_CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let redone: Vec<(usize, Done)> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|(i, duplicate)| {
+                    let input = &inputs[i];
+                    let report = match duplicate {
+                        Some(of) => drop_duplicate(input, out, &config_of(input), of),
+                        None => {
+                            let mut config = config_of(input);
+                            config.boilerplate = Some(boilerplate.clone());
+                            let suspended = parts.get(&done[i].suspended())?;
+                            clean_file(input, out, &config, Stage::Resumed(&suspended)).0
+                        }
+                    };
+                    Ok((i, Done::new(&parts, report, None)?))
+                })
+                .collect::<Result<_, String>>()
+        })?;
+        for (i, again) in redone {
+            done[i] = again;
+        }
     }
     if let (Some(path), Some(mut index)) = (&index_path, index) {
         index.merge(learned);

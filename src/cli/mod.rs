@@ -132,7 +132,7 @@ impl Common {
         self.index.clone().or_else(|| settings.index.clone())
     }
 
-    fn inputs(&self, paths: &[PathBuf], settings: &Settings) -> Vec<Result<Input, WalkError>> {
+    fn inputs(&self, paths: &[PathBuf], settings: &Settings) -> (Vec<Input>, Vec<WalkError>) {
         discover(paths, settings, self.force_exclude)
     }
 

@@ -398,12 +398,13 @@ pub fn decide(
         Some(DuplicateOf {
             canonical: kept.path.to_string(),
             method: if exact { "exact" } else { "near" },
-            similarity: match exact {
-                true => 1.0,
-                false => match estimate() {
+            similarity: if exact {
+                1.0
+            } else {
+                match estimate() {
                     high if sure(i, keep, high) => high,
                     _ => similarity(i, keep),
-                },
+                }
             },
         })
     });
