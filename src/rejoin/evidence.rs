@@ -175,27 +175,30 @@ pub fn is_parallel_headline(text: &str) -> bool {
     matches!((clause(left), clause(right)), (Some(l), Some(r)) if l == r && l >= 4)
 }
 
-/// Quote and bracket kinds: an opener left open at a line's end and closed on the next line
+/// Quote and bracket kinds, as [`bracket_kind`] numbers them: an opener left open at a line's end and closed on the next line
 /// spans the break. Half- and full-width parentheses are one kind (punct-width turns one
 /// into the other, and a second run must pair them the same way). (Not `‘’`, whose closer is
 /// also the English apostrophe.)
-const KINDS: [(&str, &str); 6] = [
-    ("“", "”"),
-    ("（(", "）)"),
-    ("《", "》"),
-    ("「", "」"),
-    ("『", "』"),
-    ("【", "】"),
-];
+const KINDS: usize = 6;
 
-/// The kind of a quote or bracket, and whether it opens.
+/// The kind of a quote or bracket (`“”`, `（）()`, `《》`, `「」`, `『』`, `【】`), and whether it
+/// opens. (A match, not a table searched per kind: rejoin reads every character of a block
+/// through this.)
 fn bracket_kind(c: char) -> Option<(usize, bool)> {
-    KINDS.iter().enumerate().find_map(|(k, (open, close))| {
-        if open.contains(c) {
-            Some((k, true))
-        } else {
-            close.contains(c).then_some((k, false))
-        }
+    Some(match c {
+        '“' => (0, true),
+        '”' => (0, false),
+        '（' | '(' => (1, true),
+        '）' | ')' => (1, false),
+        '《' => (2, true),
+        '》' => (2, false),
+        '「' => (3, true),
+        '」' => (3, false),
+        '『' => (4, true),
+        '』' => (4, false),
+        '【' => (5, true),
+        '】' => (5, false),
+        _ => return None,
     })
 }
 
@@ -204,14 +207,14 @@ fn bracket_kind(c: char) -> Option<(usize, bool)> {
 pub fn closes_what_is_open(before: &str, after: &str) -> bool {
     // The kinds `after` meets a closer of first. Read before `before`: most lines close
     // nothing, and `before` is a whole block that grows as rejoin works.
-    let mut first_closes = [None::<bool>; KINDS.len()];
+    let mut first_closes = [None::<bool>; KINDS];
     for (k, opens) in after.chars().filter_map(bracket_kind) {
         first_closes[k].get_or_insert(!opens);
     }
     if !first_closes.contains(&Some(true)) {
         return false;
     }
-    let mut depth = [0u32; KINDS.len()];
+    let mut depth = [0u32; KINDS];
     for (k, opens) in before.chars().filter_map(bracket_kind) {
         depth[k] = if opens {
             depth[k] + 1
@@ -219,7 +222,7 @@ pub fn closes_what_is_open(before: &str, after: &str) -> bool {
             depth[k].saturating_sub(1)
         };
     }
-    (0..KINDS.len()).any(|k| depth[k] > 0 && first_closes[k] == Some(true))
+    (0..KINDS).any(|k| depth[k] > 0 && first_closes[k] == Some(true))
 }
 
 /// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`).
