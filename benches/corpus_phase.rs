@@ -36,7 +36,7 @@ fn main() {
     };
     let started = Instant::now();
     let decisions = phase::decide(&articles, &Index::new(), 3, 0.8, false, |i| {
-        phase::shingles(&phase::normal::block(&clean[i].1))
+        phase::narrow_shingles(&phase::shingles(&phase::normal::block(&clean[i].1)))
     });
     let deciding = started.elapsed().as_secs_f64();
 

@@ -28,6 +28,9 @@ const PARTS: &str = ".report-parts";
 /// Where the articles' fingerprints wait for phase 2.
 const PRINTS: &str = ".fingerprints";
 
+/// Where the articles' shingle sets wait for phase 2 (to confirm near duplicates).
+const SHINGLES: &str = ".shingles";
+
 /// Articles phase 3 cleans again between updates of the batch's list.
 const REDO_CHUNK: usize = 4096;
 
@@ -136,6 +139,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     // as they are made, and only counts and hashes stay in memory.
     let parts = Spill::create(&out.join(PARTS))?;
     let prints = Spill::create(&out.join(PRINTS))?;
+    let shingles = Spill::create(&out.join(SHINGLES))?;
     let progress = progress_bar(inputs.len() as u64);
     let config_of = |input: &Input| args.common.config_for(&settings, input);
     let mut done: Vec<Done> = pool.install(|| {
@@ -144,14 +148,14 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             .map(|input| {
                 let (report, kept) = clean_file(input, out, &config_of(input), Stage::First);
                 progress.inc(1);
-                Done::new(&parts, report, kept.map(|(f, s)| (&prints, f, s)))
+                Done::new(&parts, report, kept.map(|kept| (&prints, &shingles, kept)))
             })
             .collect::<Result<_, String>>()
     })?;
     progress.finish_and_clear();
 
     // Phase 2: decide across the batch (the inputs that have fingerprints) and the index.
-    let batch = Cleaned::new(&inputs, &done, prints.finish()?);
+    let batch = Cleaned::new(&inputs, &done, prints.finish()?, shingles.finish()?);
     let empty = Index::new();
     let decisions = pool.install(|| {
         corpus::decide(
@@ -160,7 +164,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             args.corpus.min_articles,
             args.corpus.similarity,
             index.is_some(),
-            |k| read_shingles(out, &inputs[batch.of_input[k]].rel),
+            |k| batch.shingles(k),
         )
     });
     // Which articles hold boilerplate: phase 3 cleans them again.
@@ -338,11 +342,12 @@ struct Done {
 }
 
 /// An article's fingerprints: the hashes phase 2 compares at every turn, and where the
-/// rest lies.
+/// rest and its shingle set lie.
 struct Spilled {
     exact: [u8; 16],
     shingles: u32,
     at: Range<u64>,
+    shingles_at: Range<u64>,
 }
 
 impl Done {
@@ -351,7 +356,7 @@ impl Done {
     fn new(
         parts: &Spill,
         report: FileReport,
-        kept: Option<(&Spill, Fingerprints, Vec<u8>)>,
+        kept: Option<(&Spill, &Spill, Kept)>,
     ) -> Result<Self, String> {
         let mut entry = Vec::new();
         report
@@ -359,15 +364,16 @@ impl Done {
             .expect("writing to memory cannot fail");
         let report_len = u32::try_from(entry.len())
             .map_err(|_| format!("{}: the report entry is over 4 GB", report.path))?;
-        if let Some((_, _, suspended)) = &kept {
-            entry.extend_from_slice(suspended);
+        if let Some((_, _, kept)) = &kept {
+            entry.extend_from_slice(&kept.suspended);
         }
         let part = parts.put(&entry)?;
         let corpus = match kept {
-            Some((prints, fingerprints, _)) => Some(Spilled {
-                exact: fingerprints.exact,
-                shingles: fingerprints.shingles,
-                at: prints.put(&fingerprints.to_bytes())?,
+            Some((prints, shingles, kept)) => Some(Spilled {
+                exact: kept.fingerprints.exact,
+                shingles: kept.fingerprints.shingles,
+                at: prints.put(&kept.fingerprints.to_bytes())?,
+                shingles_at: shingles.put(&shingle_bytes(&kept.shingles))?,
             }),
             None => None,
         };
@@ -399,6 +405,7 @@ struct Cleaned<'a> {
     done: &'a [Done],
     of_input: Vec<usize>,
     prints: Entries,
+    shingles: Entries,
     /// The articles in the order their fingerprints lie in the spill.
     in_spill_order: Vec<u32>,
     /// The first failure to read the spill back (the article reads as without fingerprints).
@@ -406,7 +413,7 @@ struct Cleaned<'a> {
 }
 
 impl<'a> Cleaned<'a> {
-    fn new(inputs: &'a [Input], done: &'a [Done], prints: Entries) -> Self {
+    fn new(inputs: &'a [Input], done: &'a [Done], prints: Entries, shingles: Entries) -> Self {
         let of_input: Vec<usize> = (0..done.len())
             .filter(|&i| done[i].corpus.is_some())
             .collect();
@@ -418,6 +425,7 @@ impl<'a> Cleaned<'a> {
             done,
             of_input,
             prints,
+            shingles,
             in_spill_order,
             error: Mutex::new(None),
         }
@@ -437,6 +445,22 @@ impl<'a> Cleaned<'a> {
             error.get_or_insert(e);
             Fingerprints::from_bytes(&[0; 24]).expect("the empty fingerprints")
         })
+    }
+
+    /// The shingle set of article `k` ([`corpus::narrow_shingles`]), read back.
+    fn shingles(&self, k: usize) -> Box<[u32]> {
+        let at = &Self::spilled(self.done, &self.of_input, k).shingles_at;
+        match self.shingles.get(at) {
+            Ok(bytes) => bytes
+                .chunks_exact(4)
+                .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
+                .collect(),
+            Err(e) => {
+                let mut error = self.error.lock().unwrap_or_else(|e| e.into_inner());
+                error.get_or_insert(e.to_string());
+                Box::default()
+            }
+        }
     }
 
     /// The first failure to read the fingerprints back, as the run's error.
@@ -485,12 +509,9 @@ impl corpus::Batch for Cleaned<'_> {
     }
 }
 
-/// Shingles of a cleaned article, read back from the output tree.
-fn read_shingles(out: &Path, rel: &str) -> Vec<u64> {
-    let text = rel_path(rel)
-        .and_then(|rel| std::fs::read_to_string(out.join("clean").join(rel)).ok())
-        .unwrap_or_default();
-    corpus::shingles(&corpus::normal::block(&text))
+/// A shingle set as the scratch file holds it.
+fn shingle_bytes(shingles: &[u32]) -> Vec<u8> {
+    shingles.iter().flat_map(|s| s.to_le_bytes()).collect()
 }
 
 /// A duplicate is not kept: its clean copy goes, and its diff removes everything.
@@ -527,8 +548,14 @@ enum Stage<'s> {
     Resumed(&'s [u8]),
 }
 
-/// An article's fingerprints and its suspended pipeline (bytes), as phase 1 keeps them.
-type Kept = (Fingerprints, Vec<u8>);
+/// What phase 1 keeps of an article for the batch.
+struct Kept {
+    fingerprints: Fingerprints,
+    /// [`corpus::narrow_shingles`].
+    shingles: Box<[u32]>,
+    /// Its pipeline suspended at the corpus passes, as bytes.
+    suspended: Vec<u8>,
+}
 
 /// Reads, cleans and writes one input; every failure becomes that file's error. Gives the
 /// report and, in phase 1, for an article that was cleaned, what the batch keeps of it.
@@ -582,7 +609,14 @@ fn clean_file(
     match written {
         Ok(()) => (
             processed.report,
-            suspended.map(|suspended| (corpus::fingerprints(clean), suspended)),
+            suspended.map(|suspended| {
+                let (fingerprints, shingles) = corpus::fingerprints_and_shingles(clean);
+                Kept {
+                    fingerprints,
+                    shingles,
+                    suspended,
+                }
+            }),
         ),
         Err(e) => (FileReport::failed(input.rel.to_string(), e), None),
     }
@@ -656,7 +690,7 @@ fn prepare_output(out: &Path) -> Result<std::fs::File, String> {
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(format!("cannot lock {shown}: {e}")),
     }
-    for stale in ["review.html", PARTS, PRINTS] {
+    for stale in ["review.html", PARTS, PRINTS, SHINGLES] {
         let _ = std::fs::remove_file(out.join(stale));
     }
     // (Earlier versions spilled report entries into a directory of PARTS.)

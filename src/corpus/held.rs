@@ -11,10 +11,7 @@ use rayon::prelude::*;
 /// articles, for 4% more CPU reading articles back.)
 const BUDGET: usize = 8 << 20;
 
-/// Shingle sets by article, narrowed to 32-bit hashes (sorted, deduplicated): half the
-/// memory of the 64-bit sets. Two articles of a thousand shingles each share a 32-bit
-/// hash by accident about once in 4,000 comparisons, and then their similarity moves by
-/// a thousandth.
+/// Shingle sets by article ([`super::narrow_shingles`]).
 #[derive(Default)]
 pub struct Held {
     sets: HashMap<usize, (Box<[u32]>, u64)>,
@@ -26,7 +23,7 @@ pub struct Held {
 
 impl Held {
     /// Makes the sets of `needed` present, reading the missing ones in parallel.
-    pub fn fetch(&mut self, needed: &[usize], shingles_of: &(impl Fn(usize) -> Vec<u64> + Sync)) {
+    pub fn fetch(&mut self, needed: &[usize], shingles_of: &(impl Fn(usize) -> Box<[u32]> + Sync)) {
         self.clock += 1;
         let mut missing = Vec::new();
         for &k in needed {
@@ -35,10 +32,8 @@ impl Held {
                 None => missing.push(k),
             }
         }
-        let read: Vec<(usize, Box<[u32]>)> = missing
-            .par_iter()
-            .map(|&k| (k, narrow(shingles_of(k))))
-            .collect();
+        let read: Vec<(usize, Box<[u32]>)> =
+            missing.par_iter().map(|&k| (k, shingles_of(k))).collect();
         for (k, set) in read {
             self.size += set.len();
             self.sets.insert(k, (set, self.clock));
@@ -71,13 +66,6 @@ impl Held {
     }
 }
 
-fn narrow(shingles: Vec<u64>) -> Box<[u32]> {
-    let mut narrow: Vec<u32> = shingles.into_iter().map(|s| (s >> 32) as u32).collect();
-    narrow.sort_unstable();
-    narrow.dedup();
-    narrow.into_boxed_slice()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,7 +74,7 @@ mod tests {
     fn keeps_what_was_asked_for_last() {
         let mut held = Held::default();
         let fifth = BUDGET / 5 + 1;
-        let set = |k: usize| (0..fifth as u64).map(|s| (s + k as u64) << 32).collect();
+        let set = |k: usize| (0..fifth as u32).map(|s| s + k as u32).collect();
         for k in [0, 1, 2, 3, 0, 4, 5] {
             held.fetch(&[k], &set);
         }

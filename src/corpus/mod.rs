@@ -40,6 +40,12 @@ pub const MAX_BOILERPLATE_CHARS: usize = 200;
 
 /// Fingerprints of a clean text (blocks are its lines).
 pub fn fingerprints(clean: &str) -> Fingerprints {
+    fingerprints_and_shingles(clean).0
+}
+
+/// Fingerprints of a clean text, and its shingle set as phase 2 compares it
+/// ([`narrow_shingles`]).
+pub fn fingerprints_and_shingles(clean: &str) -> (Fingerprints, Box<[u32]>) {
     let normal = normal::article(clean);
     let mut blocks: Vec<u64> = normal
         .lines
@@ -54,12 +60,24 @@ pub fn fingerprints(clean: &str) -> Fingerprints {
     let mut exact = [0u8; 16];
     exact.copy_from_slice(&digest[..16]);
     let shingles = shingles(&whole);
-    Fingerprints {
+    let fingerprints = Fingerprints {
         blocks: blocks.into_boxed_slice(),
         exact,
         minhash: dedup::minhash(&shingles),
         shingles: u32::try_from(shingles.len()).unwrap_or(u32::MAX),
-    }
+    };
+    (fingerprints, narrow_shingles(&shingles))
+}
+
+/// A shingle set narrowed to 32-bit hashes (sorted, deduplicated), as phase 2 holds and
+/// compares it: half the size of the 64-bit set. Two articles of a thousand shingles each
+/// share a 32-bit hash by accident about once in 4,000 comparisons, and then their
+/// similarity moves by a thousandth.
+pub fn narrow_shingles(shingles: &[u64]) -> Box<[u32]> {
+    let mut narrow: Vec<u32> = shingles.iter().map(|s| (s >> 32) as u32).collect();
+    narrow.sort_unstable();
+    narrow.dedup();
+    narrow.into_boxed_slice()
 }
 
 impl Fingerprints {
@@ -144,7 +162,7 @@ fn confirm(
     clusters: &mut dedup::Clusters,
     held: &mut held::Held,
     similar: impl Fn(&[u32], &[u32]) -> bool,
-    shingles_of: &(impl Fn(usize) -> Vec<u64> + Sync),
+    shingles_of: &(impl Fn(usize) -> Box<[u32]> + Sync),
 ) {
     let mut pending = pairs.as_slice();
     while !pending.is_empty() {
@@ -284,16 +302,16 @@ pub struct Decisions {
 const CONFIRM_BATCH: usize = 512;
 
 /// Phase 2. Near-duplicate candidates come from LSH bands; those whose MinHash estimate is
-/// near the threshold are confirmed by exact Jaccard similarity of their shingles, which
-/// `shingles_of(i)` gives (read again from article `i`'s clean text), in parallel on the
-/// current rayon pool. `learn`: also fill `Decisions::learned` for the index.
+/// near the threshold are confirmed by the Jaccard similarity of their shingle sets, which
+/// `shingles_of(i)` gives ([`narrow_shingles`], read back from where the batch keeps them),
+/// in parallel on the current rayon pool. `learn`: also fill `Decisions::learned` for the index.
 pub fn decide(
     articles: &(impl Batch + ?Sized),
     index: &index::Index,
     min_articles: u32,
     threshold: f64,
     learn: bool,
-    shingles_of: impl Fn(usize) -> Vec<u64> + Sync,
+    shingles_of: impl Fn(usize) -> Box<[u32]> + Sync,
 ) -> Decisions {
     let n = articles.len();
     let mut clusters = dedup::Clusters::new(n);
