@@ -66,6 +66,16 @@ fn boilerplate_and_duplicates_across_a_batch_and_an_index() {
         String::from_utf8_lossy(&run.stderr)
     );
     let out = dir.path().join("out");
+    let mut entries: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    entries.sort();
+    assert_eq!(
+        entries,
+        ["clean", "diffs", "report.json", "review.html"],
+        "the run's scratch files are gone"
+    );
     let r = report(&out);
     assert_eq!(r["summary"]["duplicates"], 2);
     let groups = r["duplicates"].as_array().unwrap();
