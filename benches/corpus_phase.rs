@@ -1,6 +1,7 @@
 //! Throughput of the corpus phase: fingerprinting clean articles (phase 1's share) and the
 //! batch decisions (phase 2: boilerplate counts, exact and near-duplicate clusters), and the
-//! size of an article's fingerprints (which `scour clean` spills to disk for phase 2). `-- --quick` runs a small corpus, for CI.
+//! size of an article's fingerprints (which `scour clean` spills to disk for phase 2).
+//! `-- --quick` runs a small corpus, for CI.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -40,7 +41,7 @@ fn main() {
     });
     let deciding = started.elapsed().as_secs_f64();
 
-    let held: usize = fingerprints
+    let bytes: usize = fingerprints
         .iter()
         .map(|f| {
             std::mem::size_of::<Fingerprints>()
@@ -59,7 +60,7 @@ fn main() {
     );
     println!(
         "fingerprints per article: {:.0} bytes",
-        held as f64 / clean.len() as f64
+        bytes as f64 / clean.len() as f64
     );
 }
 

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use crate::edit::Layer;
 use crate::pipeline::{Change, Reported, Suspended};
+use crate::rules::Rule;
 
 impl Suspended {
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -21,9 +22,7 @@ impl Suspended {
         }
         out.number(self.edits.len());
         for edit in &self.edits {
-            out.text(edit.rule.id);
-            out.text(&edit.reason);
-            out.0.extend_from_slice(&edit.confidence.to_le_bytes());
+            out.why(edit.rule, &edit.reason, edit.confidence);
             out.number(edit.source.start);
             out.number(edit.source.end);
             out.number(edit.line);
@@ -32,9 +31,7 @@ impl Suspended {
         }
         out.number(self.findings.len());
         for finding in &self.findings {
-            out.text(finding.rule.id);
-            out.text(&finding.message);
-            out.0.extend_from_slice(&finding.confidence.to_le_bytes());
+            out.why(finding.rule, &finding.message, finding.confidence);
             out.number(finding.at);
             out.number(finding.line);
         }
@@ -63,10 +60,11 @@ impl Suspended {
             .collect::<Option<_>>()?;
         let edits = (0..input.number()?)
             .map(|_| {
+                let (rule, reason, confidence) = input.why()?;
                 Some(Change {
-                    rule: crate::rules::find(input.text()?)?,
-                    reason: Cow::Owned(input.text()?.to_string()),
-                    confidence: input.confidence()?,
+                    rule,
+                    reason,
+                    confidence,
                     source: input.number()?..input.number()?,
                     line: input.number()?,
                     removed: input.text()?.to_string(),
@@ -76,10 +74,11 @@ impl Suspended {
             .collect::<Option<_>>()?;
         let findings = (0..input.number()?)
             .map(|_| {
+                let (rule, message, confidence) = input.why()?;
                 Some(Reported {
-                    rule: crate::rules::find(input.text()?)?,
-                    message: Cow::Owned(input.text()?.to_string()),
-                    confidence: input.confidence()?,
+                    rule,
+                    message,
+                    confidence,
                     at: input.number()?,
                     line: input.number()?,
                 })
@@ -111,6 +110,13 @@ impl Writer {
         self.number(text.len());
         self.0.extend_from_slice(text.as_bytes());
     }
+
+    /// What an edit and a finding both carry: the rule (by id), its words and confidence.
+    fn why(&mut self, rule: &Rule, words: &str, confidence: f32) {
+        self.text(rule.id);
+        self.text(words);
+        self.0.extend_from_slice(&confidence.to_le_bytes());
+    }
 }
 
 struct Reader<'a>(&'a [u8]);
@@ -140,8 +146,12 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(len)?).ok()
     }
 
-    fn confidence(&mut self) -> Option<f32> {
-        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    /// What [`Writer::why`] wrote.
+    fn why(&mut self) -> Option<(&'static Rule, Cow<'static, str>, f32)> {
+        let rule = crate::rules::find(self.text()?)?;
+        let words = Cow::Owned(self.text()?.to_string());
+        let confidence = f32::from_le_bytes(self.take(4)?.try_into().ok()?);
+        Some((rule, words, confidence))
     }
 }
 

@@ -418,8 +418,9 @@ impl<'a> Cleaned<'a> {
             .filter(|&i| done[i].corpus.is_some())
             .collect();
         let mut in_spill_order: Vec<u32> = (0..of_input.len() as u32).collect();
-        in_spill_order
-            .sort_unstable_by_key(|&k| Self::spilled(done, &of_input, k as usize).at.start);
+        in_spill_order.sort_unstable_by_key(|&k| {
+            (done[of_input[k as usize]].corpus.as_ref()).map(|spilled| spilled.at.start)
+        });
         Cleaned {
             inputs,
             done,
@@ -431,33 +432,46 @@ impl<'a> Cleaned<'a> {
         }
     }
 
-    fn spilled<'d>(done: &'d [Done], of_input: &[usize], k: usize) -> &'d Spilled {
-        (done[of_input[k]].corpus.as_ref()).expect("the batch lists inputs with fingerprints")
+    fn spilled(&self, k: usize) -> &'a Spilled {
+        (self.done[self.of_input[k]].corpus.as_ref())
+            .expect("the batch lists inputs with fingerprints")
     }
 
-    /// Fingerprints read back, or none if they cannot be (kept as the run's error).
-    fn decoded(&self, bytes: Result<&[u8], String>) -> Fingerprints {
-        let fingerprints = bytes.and_then(|bytes| {
-            Fingerprints::from_bytes(bytes).ok_or_else(|| "the file is damaged".to_string())
-        });
-        fingerprints.unwrap_or_else(|e| {
-            let mut error = self.error.lock().unwrap_or_else(|e| e.into_inner());
-            error.get_or_insert(e);
-            Fingerprints::from_bytes(&[0; 24]).expect("the empty fingerprints")
+    /// Keeps the first failure to read the spill back, as the run's error.
+    fn note(&self, error: impl ToString) {
+        let mut first = self.error.lock().unwrap_or_else(|e| e.into_inner());
+        first.get_or_insert_with(|| error.to_string());
+    }
+
+    /// Fingerprints read back, or none if their bytes are damaged (noted as the run's error).
+    fn decoded(&self, bytes: &[u8]) -> Fingerprints {
+        Fingerprints::from_bytes(bytes).unwrap_or_else(|| {
+            self.note("the file is damaged");
+            Fingerprints::default()
         })
+    }
+
+    /// Visits every article's fingerprint bytes in one pass over the spill.
+    fn each_entry(&self, visit: &mut dyn FnMut(usize, &[u8])) {
+        let ranges = (self.in_spill_order.iter()).map(|&k| self.spilled(k as usize).at.clone());
+        let mut order = self.in_spill_order.iter();
+        let read = self.prints.read_in_order(ranges, |bytes| {
+            visit(*order.next().expect("one article a range") as usize, bytes);
+        });
+        if let Err(e) = read {
+            self.note(e);
+        }
     }
 
     /// The shingle set of article `k` ([`corpus::narrow_shingles`]), read back.
     fn shingles(&self, k: usize) -> Box<[u32]> {
-        let at = &Self::spilled(self.done, &self.of_input, k).shingles_at;
-        match self.shingles.get(at) {
+        match self.shingles.get(&self.spilled(k).shingles_at) {
             Ok(bytes) => bytes
                 .chunks_exact(4)
                 .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
                 .collect(),
             Err(e) => {
-                let mut error = self.error.lock().unwrap_or_else(|e| e.into_inner());
-                error.get_or_insert(e.to_string());
+                self.note(e);
                 Box::default()
             }
         }
@@ -479,7 +493,7 @@ impl corpus::Batch for Cleaned<'_> {
 
     fn article(&self, k: usize) -> Article<'_> {
         let i = self.of_input[k];
-        let spilled = Self::spilled(self.done, &self.of_input, k);
+        let spilled = self.spilled(k);
         Article {
             path: &self.inputs[i].rel,
             findings: self.done[i].findings as usize,
@@ -489,23 +503,24 @@ impl corpus::Batch for Cleaned<'_> {
     }
 
     fn fingerprints(&self, k: usize) -> Fingerprints {
-        let at = &Self::spilled(self.done, &self.of_input, k).at;
-        let bytes = self.prints.get(at).map_err(|e| e.to_string());
-        self.decoded(bytes.as_deref().map_err(Clone::clone))
+        match self.prints.get(&self.spilled(k).at) {
+            Ok(bytes) => self.decoded(&bytes),
+            Err(e) => {
+                self.note(e);
+                Fingerprints::default()
+            }
+        }
     }
 
     fn each_fingerprints(&self, visit: &mut dyn FnMut(usize, Fingerprints)) {
-        let spilled = |k: u32| Self::spilled(self.done, &self.of_input, k as usize);
-        let ranges = self.in_spill_order.iter().map(|&k| spilled(k).at.clone());
-        let mut order = self.in_spill_order.iter();
-        let read = self.prints.read_in_order(ranges, |bytes| {
-            let k = *order.next().expect("one article a range") as usize;
-            visit(k, self.decoded(Ok(bytes)));
+        self.each_entry(&mut |k, bytes| visit(k, self.decoded(bytes)));
+    }
+
+    fn each_signature(&self, visit: &mut dyn FnMut(usize, &[corpus::dedup::Bin])) {
+        self.each_entry(&mut |k, bytes| match Fingerprints::signature_in(bytes) {
+            Some(signature) => visit(k, signature),
+            None => self.note("the file is damaged"),
         });
-        if let Err(e) = read {
-            let mut error = self.error.lock().unwrap_or_else(|e| e.into_inner());
-            error.get_or_insert(e.to_string());
-        }
     }
 }
 

@@ -35,9 +35,7 @@ impl Spill {
         let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         guard.0.flush().map_err(error)?;
         drop(guard);
-        let mut entry = vec![0; (range.end - range.start) as usize];
-        read_at(&self.reader, &mut entry, range.start).map_err(error)?;
-        Ok(entry)
+        read_entry(&self.reader, range).map_err(error)
     }
 
     /// Appends `entry` and gives its byte range in the file.
@@ -73,9 +71,7 @@ pub struct Entries {
 
 impl Entries {
     pub fn get(&self, range: &Range<u64>) -> std::io::Result<Vec<u8>> {
-        let mut entry = vec![0; (range.end - range.start) as usize];
-        read_at(&self.file, &mut entry, range.start)?;
-        Ok(entry)
+        read_entry(&self.file, range)
     }
 
     /// Reads the entries at `ranges` (in ascending order) in one sequential pass.
@@ -95,6 +91,13 @@ impl Entries {
         }
         Ok(())
     }
+}
+
+/// The bytes of `file` at `range`, by a positional read (no shared cursor to lock).
+fn read_entry(file: &File, range: &Range<u64>) -> std::io::Result<Vec<u8>> {
+    let mut entry = vec![0; (range.end - range.start) as usize];
+    read_at(file, &mut entry, range.start)?;
+    Ok(entry)
 }
 
 #[cfg(unix)]

@@ -21,8 +21,9 @@ use crate::script::is_cjk_letter;
 /// The rules of the corpus phase that no per-document pass applies.
 pub static RULES: &[&crate::rules::Rule] = &[&dedup::EXACT, &dedup::NEAR];
 
-/// What the corpus phase keeps of one article: no text, about a kilobyte.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the corpus phase keeps of one article: no text, about a kilobyte. (The default is
+/// an empty text's.)
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Fingerprints {
     /// Fingerprints of the blocks short enough to be boilerplate, deduplicated.
     pub blocks: Box<[u64]>,
@@ -98,16 +99,13 @@ impl Fingerprints {
     /// Fingerprints from [`Fingerprints::to_bytes`], or `None` for bytes it cannot have made.
     pub fn from_bytes(bytes: &[u8]) -> Option<Fingerprints> {
         let exact = bytes.get(..16)?.try_into().ok()?;
-        let word = |at: usize| -> Option<u32> {
-            Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
-        };
-        let shingles = word(16)?;
-        let bins = 24 + word(20)? as usize;
-        let minhash = bytes.get(24..bins)?.into();
-        let blocks = bytes.get(bins..)?;
-        if blocks.len() % 8 != 0 {
+        let shingles = u32::from_le_bytes(bytes.get(16..20)?.try_into().ok()?);
+        let minhash = Self::signature_in(bytes)?;
+        let blocks = &bytes[24 + minhash.len()..];
+        if !blocks.len().is_multiple_of(8) {
             return None;
         }
+        let minhash = minhash.into();
         let blocks = blocks
             .chunks_exact(8)
             .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))
@@ -118,6 +116,12 @@ impl Fingerprints {
             minhash,
             shingles,
         })
+    }
+
+    /// The signature inside [`Fingerprints::to_bytes`], read in place.
+    pub fn signature_in(bytes: &[u8]) -> Option<&[dedup::Bin]> {
+        let bins = u32::from_le_bytes(bytes.get(20..24)?.try_into().ok()?) as usize;
+        bytes.get(24..24 + bins)
     }
 }
 
@@ -272,6 +276,12 @@ pub trait Batch: Sync {
         (0..self.len()).for_each(|k| visit(k, self.fingerprints(k)));
     }
 
+    /// Gives every article's signature once, like [`Batch::each_fingerprints`] (every band
+    /// reads them all: a batch may give them without making the rest).
+    fn each_signature(&self, visit: &mut dyn FnMut(usize, &[dedup::Bin])) {
+        self.each_fingerprints(&mut |k, fingerprints| visit(k, &fingerprints.minhash));
+    }
+
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -341,8 +351,8 @@ pub fn decide(
     let mut held = held::Held::default();
     for band in 0..dedup::BANDS {
         let mut keys = Vec::with_capacity(n);
-        articles.each_fingerprints(&mut |k, fingerprints| {
-            keys.extend(dedup::band_key(&fingerprints.minhash, band).map(|key| (key, k)));
+        articles.each_signature(&mut |k, signature| {
+            keys.extend(dedup::band_key(signature, band).map(|key| (key, k)));
         });
         let runs = dedup::BandRuns::new(keys);
         for piece in runs.pieces() {
