@@ -10,6 +10,7 @@
 
 pub(crate) mod evidence;
 mod lines;
+mod names;
 mod shape;
 pub(crate) mod words;
 
@@ -25,7 +26,7 @@ use evidence::{
     is_parallel_headline, joins_tight, opens_paragraph,
 };
 use lines::{TextLine, text_lines};
-use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into};
+use shape::{Column, DocumentShape, WRAP_SLACK, may_split_name, may_wrap_into};
 use words::{ends_on_cjk_function_word, starts_with_continuing_word, word_straddles};
 
 pub const REJOIN_CJK: Rule = Rule {
@@ -59,7 +60,11 @@ pub const REJOIN_LATIN: Rule = Rule {
                   and the line is not the end of a paragraph, when a paragraph among unwrapped \
                   ones is wrapped at the width most breaks fit (the line stops mid-sentence, \
                   the next word would not have fit, and the lines around are as full), or \
-                  when paragraphs are marked by indentation and the next line is not indented.",
+                  when paragraphs are marked by indentation and the next line is not indented. \
+                  They are one also when the line stops on a word and the next is a short \
+                  statement (`…with President Donald` + `Trump.`), or when the last word of \
+                  the line and the first of the next stand together as a name elsewhere in \
+                  the text (`West` + `Bank`).",
     example: (
         "Thousands of laborers, students and\nopposition politicians protested.\n",
         "Thousands of laborers, students and opposition politicians protested.\n",
@@ -177,6 +182,22 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "the line stops on a word no sentence ends with (an article, preposition or conjunction)",
         );
     }
+    // Running text that stopped on a word, and a short statement after it: the rest of the
+    // sentence (`…a call with President Donald` + `Trump.`). A heading ends without a full
+    // stop; a short question or exclamation may stand as a paragraph of its own.
+    if !cjk
+        && a.chars >= 32
+        && a.last().is_alphanumeric()
+        && !a.looks_like_latin_heading()
+        && b.chars < 32
+        && b.first().is_uppercase()
+        && b.last() == '.'
+    {
+        return join(
+            0.7,
+            "a short statement ends what the line before left unfinished",
+        );
+    }
     // A heading that holds a comma is short, or in the parallel form: a longer line with
     // a comma inside is a sentence cut short, and running text goes on after it.
     if a.is_cjk_text()
@@ -243,6 +264,15 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
     }
     if a.markup || a.headline {
         return wrapped_heading(shape, a, b);
+    }
+    if may_split_name(a, b)
+        && !opens_paragraph(&b.content)
+        && shape.names.straddle(&a.content, &b.content)
+    {
+        return join(
+            0.75,
+            "a name straddles the break: its two words stand together elsewhere in the text",
+        );
     }
     if shape.indent_marks_paragraphs {
         // Indentation says it all: a flush line continues, an indented one opens.
@@ -502,4 +532,31 @@ fn wrapped_hyphen(
     words
         .contains(&format!("{left}{right}").to_lowercase())
         .then_some(a.end - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, clean_text};
+
+    fn clean(text: &str) -> String {
+        clean_text(text, &Config::default()).text
+    }
+
+    #[test]
+    fn a_name_split_across_a_blank_line_is_joined_where_the_text_spells_it_whole() {
+        let text = "Talks on the West Bank resumed on Monday after a week.\n\n\
+                    Settlers moved into the hills of the West\n\nBank south of the old city on the ridge.\n";
+        assert!(clean(text).contains("hills of the West Bank south"));
+        // Without the name elsewhere the break may be a heading's: kept.
+        let text = "Settlers moved into the hills of the West\n\nBank south of the old city on the ridge.\n";
+        assert!(clean(text).contains("the West\n\nBank"));
+    }
+
+    #[test]
+    fn a_short_statement_finishes_running_text_but_a_question_may_stand_alone() {
+        let text = "He spoke of it in a phone call with President Donald\n\nTrump.\n";
+        assert!(clean(text).contains("President Donald Trump."));
+        let text = "Your revenues and your reach will grow year by year\n\nAre you ready?\n";
+        assert!(clean(text).contains("year by year\n\nAre you ready?"));
+    }
 }

@@ -2,6 +2,7 @@
 //! paragraphs marked by indentation, or paragraphs marked by blank lines while wraps are not.
 
 use crate::rejoin::lines::TextLine;
+use crate::rejoin::names::NamePairs;
 
 /// A hard-wrapped column and its width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,8 @@ pub struct DocumentShape {
     pub indent_marks_paragraphs: bool,
     /// Paragraphs are separated by blank lines and broken inside by single newlines.
     pub blank_lines_mark_paragraphs: bool,
+    /// Capitalized word pairs of the document, read only if a Latin break could split one.
+    pub names: NamePairs,
 }
 
 impl DocumentShape {
@@ -33,6 +36,11 @@ impl DocumentShape {
                 .or_else(|| wrapped_latin_paragraphs(lines)),
             indent_marks_paragraphs: indent_marks_paragraphs(lines),
             blank_lines_mark_paragraphs: blank_lines_mark_paragraphs(lines),
+            names: if lines.windows(2).any(|p| may_split_name(&p[0], &p[1])) {
+                NamePairs::of(lines.iter().map(|l| &*l.content))
+            } else {
+                NamePairs::default()
+            },
         }
     }
 }
@@ -97,6 +105,15 @@ fn latin_column(lines: &[TextLine]) -> Option<Column> {
         width,
         every_paragraph: true,
     })
+}
+
+/// Latin text that stops mid-sentence on a word and goes on in a capitalized one.
+pub fn may_split_name(a: &TextLine, b: &TextLine) -> bool {
+    !a.is_cjk_text()
+        && !b.is_cjk_text()
+        && a.last().is_alphanumeric()
+        && b.first().is_uppercase()
+        && !a.ends_sentence()
 }
 
 /// How far short of the column a wrapped line may stop: the longest usual word.
