@@ -180,7 +180,7 @@ fn english_splits_and_wraps() {
     let score = run("English split/wrap", &english, SPLITS, 2, 13);
     // Splits before a capital after a blank line look exactly like a truncated paragraph
     // followed by the next one: those are reported as uncertain breaks, not joined.
-    assert_floor(score, 0.945, 0.99);
+    assert_floor(score, 0.95, 0.99);
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn ieer_newswire_paragraphs() {
         "IE-ER: {found}/{total} gold paragraphs = {:.2}%",
         rate * 100.0
     );
-    assert!(rate >= 0.95, "IE-ER paragraphs {rate:.4}");
+    assert!(rate >= 0.99, "IE-ER paragraphs {rate:.4}");
 }
 
 /// `fixtures/wrapped/*.in.txt`: real articles hard-wrapped as narrow CJK columns (12–18

@@ -20,14 +20,22 @@ pub fn cannot_end_paragraph(c: char) -> bool {
     CANNOT_END_PARAGRAPH.contains(c)
 }
 
+/// The last character that is not a closing quote or bracket (the `。` of `。”`).
+fn last_through_closers(text: &str) -> Option<char> {
+    text.chars().rev().find(|&c| {
+        !is_closing(c) && !is_curly_quote(c) && !matches!(c, '"' | '\'') && !c.is_whitespace()
+    })
+}
+
 /// Ends a sentence, read through closing quotes and brackets (`。”`, `.)`, `.''`).
 pub fn ends_sentence(text: &str) -> bool {
-    text.chars()
-        .rev()
-        .find(|&c| {
-            !is_closing(c) && !is_curly_quote(c) && !matches!(c, '"' | '\'') && !c.is_whitespace()
-        })
-        .is_some_and(|c| TERMINAL.contains(c))
+    last_through_closers(text).is_some_and(|c| TERMINAL.contains(c))
+}
+
+/// Ends on a comma, read through closing quotes: a quotation that closes on a comma goes on
+/// (`“…,”` + `he said.`).
+pub fn ends_on_comma(text: &str) -> bool {
+    last_through_closers(text).is_some_and(|c| matches!(c, ',' | '，' | '、'))
 }
 
 /// Chinese or Japanese, joined without a space. Full-width `．％：` do not count: inside a
@@ -38,15 +46,15 @@ pub fn joins_tight(c: char) -> bool {
 
 /// A Markdown heading, list item, quote or table row.
 pub fn is_markup(line: &str) -> bool {
-    line.starts_with('#')
-        || line.starts_with("- ")
+    line.starts_with(['#', '>', '|']) || is_list_item(line)
+}
+
+/// A Markdown list item (`- `, `* `, `1. `).
+pub fn is_list_item(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    line.starts_with("- ")
         || line.starts_with("* ")
-        || line.starts_with('>')
-        || line.starts_with('|')
-        || {
-            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-            digits > 0 && line[digits..].starts_with(". ")
-        }
+        || digits > 0 && line[digits..].starts_with(". ")
 }
 
 /// Set like a headline: phrases separated by spaces between CJK letters (body text never

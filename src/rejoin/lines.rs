@@ -4,7 +4,9 @@ use std::borrow::Cow;
 
 use crate::edit::Edit;
 use crate::normalize::lines;
-use crate::rejoin::evidence::{cannot_end_paragraph, ends_sentence, is_headline_shaped, is_markup};
+use crate::rejoin::evidence::{
+    cannot_end_paragraph, ends_on_comma, ends_sentence, is_headline_shaped, is_markup,
+};
 use crate::script::{is_cjk_letter, is_inline_space};
 
 /// How long one line is: characters without white space (heading length) and all
@@ -133,6 +135,12 @@ impl TextLine<'_> {
         ends_sentence(&self.content) || self.content.ends_with("……")
     }
 
+    /// Ends where no paragraph can: on an opening bracket or a comma, or on a quotation that
+    /// closes on a comma.
+    pub fn ends_inside_sentence(&self) -> bool {
+        cannot_end_paragraph(self.last()) || ends_on_comma(&self.content)
+    }
+
     /// Contains CJK letters. Letters, not punctuation: the punctuation passes after rejoin
     /// change punctuation, and a second run must read the block the same way.
     pub fn is_cjk_text(&self) -> bool {
@@ -172,7 +180,7 @@ impl TextLine<'_> {
     /// A Latin heading is short and title-cased (most longer words capitalized); a wrapped
     /// line of running text is not.
     pub fn looks_like_latin_heading(&self) -> bool {
-        if self.chars > 60 || cannot_end_paragraph(self.last()) || self.last() == '-' {
+        if self.chars > 60 || self.ends_inside_sentence() || self.last() == '-' {
             return false;
         }
         // Words are runs of Latin letters, so spacing around punctuation cannot change them.
@@ -197,7 +205,7 @@ impl TextLine<'_> {
         // (A heading never holds a full stop: a line with one inside is running text.)
         (short || headline)
             && !self.ends_sentence()
-            && !cannot_end_paragraph(self.last())
+            && !self.ends_inside_sentence()
             && !self.content.contains('。')
     }
 }

@@ -22,7 +22,7 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
-    cannot_end_paragraph, cannot_start_line, closes_what_is_open, ends_on_function_word,
+    cannot_start_line, closes_what_is_open, ends_on_function_word, is_list_item,
     is_parallel_headline, joins_tight, opens_paragraph,
 };
 use lines::{TextLine, text_lines};
@@ -119,8 +119,22 @@ fn join(confidence: f32, why: &'static str) -> Option<Decision> {
 
 /// What the two blocks alone say.
 fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
-    if a.markup || b.markup {
+    if b.markup {
         return Some(Decision::Keep);
+    }
+    // A list item goes on in a line that continues it in lower case (Markdown's lazy
+    // continuation); other structure stands alone.
+    if a.markup {
+        return Some(
+            if is_list_item(&a.content) && b.starts_with_plain_lowercase_word() {
+                Decision::Join {
+                    confidence: 0.8,
+                    why: "a list item goes on in lower case",
+                }
+            } else {
+                Decision::Keep
+            },
+        );
     }
     if closes_what_is_open(&a.content, &b.content) {
         return join(
@@ -137,14 +151,14 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if a.ends_sentence() || opens_paragraph(&b.content) {
         return Some(Decision::Keep);
     }
-    if cannot_end_paragraph(a.last()) && !b.looks_like_heading() {
+    if a.ends_inside_sentence() && !b.looks_like_heading() {
         return join(
             0.9,
             "the line ends inside a sentence (comma, 、 or opening bracket)",
         );
     }
     // After a comma a short line is the sentence going on, unless it is set as a headline.
-    if cannot_end_paragraph(a.last()) && b.is_cjk_text() && !b.headline && !b.markup {
+    if a.ends_inside_sentence() && b.is_cjk_text() && !b.headline && !b.markup {
         return join(
             0.7,
             "the line ends inside a sentence (comma, 、 or opening bracket)",
@@ -190,7 +204,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         && a.last().is_alphanumeric()
         && !a.looks_like_latin_heading()
         && b.chars < 32
-        && b.first().is_uppercase()
+        && !b.first().is_lowercase()
         && b.last() == '.'
     {
         return join(
@@ -476,13 +490,14 @@ fn join_edit(
     if confidence < JOIN_THRESHOLD {
         return None;
     }
-    // No space against Chinese text, before punctuation, after an opening bracket, inside a
-    // number, or anywhere in a CJK column (it wraps between any two characters).
+    // No space against Chinese text (a curly quote counts as CJK when either block is), before
+    // punctuation, after an opening bracket, inside a number, or anywhere in a CJK column (it
+    // wraps between any two characters).
     let tight = matches!(shape.column, Some(Column::Cjk { .. }))
         || a.last().is_ascii_digit() && b.first().is_ascii_digit()
         || joins_tight(a.last())
         || joins_tight(b.first())
-        || matches!(a.last(), '”' | '’')
+        || matches!(a.last(), '”' | '’') && (a.is_cjk_text() || b.is_cjk_text())
         || cannot_start_line(b.first())
         || is_opening(a.last());
     let edit = if tight {
@@ -558,5 +573,25 @@ mod tests {
         assert!(clean(text).contains("President Donald Trump."));
         let text = "Your revenues and your reach will grow year by year\n\nAre you ready?\n";
         assert!(clean(text).contains("year by year\n\nAre you ready?"));
+    }
+
+    #[test]
+    fn a_quotation_closing_on_a_comma_goes_on_to_its_speaker() {
+        let text = "“We have to get on with it,”\n\nthe governor said.\n\n\
+                    “It is our problem and we need to fix it,”\n\nMs. Noem said.\n";
+        assert_eq!(
+            clean(text),
+            "“We have to get on with it,” the governor said.\n\n\
+             “It is our problem and we need to fix it,” Ms. Noem said.\n"
+        );
+    }
+
+    #[test]
+    fn a_list_item_goes_on_in_lower_case_and_structure_stays_apart() {
+        let text = "8. If you have\n\na mortgage, pay it off\n\n# Costs\n\nof living\n";
+        assert_eq!(
+            clean(text),
+            "8. If you have a mortgage, pay it off\n\n# Costs\n\nof living\n"
+        );
     }
 }
