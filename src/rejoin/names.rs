@@ -3,31 +3,38 @@
 //! counterpart of a dictionary word straddling a CJK break, with the document as dictionary.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::hash::BuildHasherDefault;
 
-/// Pairs of adjacent words, the second capitalized, as they stand on the lines of a document.
+use crate::hash::OfHash;
+
+/// Pairs of adjacent capitalized words, as they stand on the lines of a document (hashed).
 #[derive(Debug, Default)]
-pub struct NamePairs(HashSet<u64, BuildHasherDefault<DefaultHasher>>);
+pub struct NamePairs(HashSet<u64, BuildHasherDefault<OfHash>>);
 
 /// Quotes and brackets a word may open with.
 const OPENING: [char; 5] = ['"', '“', '‘', '\'', '('];
 
-/// The two words of a name, if `previous` and `word` could be one: the first ends without
-/// punctuation (`Paris, France` and `said. The` are not), the second is a capitalized run of
-/// letters (`Angeles`, `McDonald`), whatever punctuation follows it.
+/// The two words of a name, if `previous` and `word` could be one: both are capitalized runs
+/// of letters (`Los Angeles`, `Michael McDonald`), the first without punctuation after it
+/// (`Paris, France` and `Said. The` are not), the second with any.
 fn name_pair<'a>(previous: &'a str, word: &'a str) -> Option<(&'a str, &'a str)> {
+    let second = word.trim_start_matches(OPENING);
+    // Most words are not capitalized: rejected before any trimming.
+    if !second.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let second = second.trim_end_matches(['.', ',', ';', ':', '!', '?', '"', '”', '’', '\'', ')']);
     let first = previous.trim_start_matches(OPENING);
-    let second = word
-        .trim_start_matches(OPENING)
-        .trim_end_matches(['.', ',', ';', ':', '!', '?', '"', '”', '’', '\'', ')']);
-    let capitalized =
-        second.starts_with(char::is_uppercase) && second.chars().all(char::is_alphabetic);
-    (first.chars().all(char::is_alphabetic) && !first.is_empty() && capitalized)
-        .then_some((first, second))
+    let is_name = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+    (is_name(first) && is_name(second)).then_some((first, second))
 }
 
+/// FNV-1a of the two words, a separator between.
 fn key((first, second): (&str, &str)) -> u64 {
-    BuildHasherDefault::<DefaultHasher>::default().hash_one((first, second))
+    let bytes = first.bytes().chain([0]).chain(second.bytes());
+    bytes.fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 impl NamePairs {
@@ -49,14 +56,16 @@ impl NamePairs {
 
     /// The last word of `before` and the first of `after` stand together elsewhere.
     pub fn straddle(&self, before: &str, after: &str) -> bool {
-        let (Some(last), Some(first)) = (
-            before.split_whitespace().next_back(),
-            after.split_whitespace().next(),
-        ) else {
-            return false;
-        };
-        name_pair(last, first).is_some_and(|pair| self.0.contains(&key(pair)))
+        pair_across(before, after).is_some_and(|pair| self.0.contains(&key(pair)))
     }
+}
+
+/// The last word of `before` and the first of `after`, if they could be a name.
+pub fn pair_across<'a>(before: &'a str, after: &'a str) -> Option<(&'a str, &'a str)> {
+    name_pair(
+        before.split_whitespace().next_back()?,
+        after.split_whitespace().next()?,
+    )
 }
 
 #[cfg(test)]

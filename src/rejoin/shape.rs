@@ -2,7 +2,7 @@
 //! paragraphs marked by indentation, or paragraphs marked by blank lines while wraps are not.
 
 use crate::rejoin::lines::TextLine;
-use crate::rejoin::names::NamePairs;
+use crate::rejoin::names::{NamePairs, pair_across};
 
 /// A hard-wrapped column and its width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,13 +107,13 @@ fn latin_column(lines: &[TextLine]) -> Option<Column> {
     })
 }
 
-/// Latin text that stops mid-sentence on a word and goes on in a capitalized one.
+/// Latin text that stops mid-sentence on a capitalized word and goes on in another.
 pub fn may_split_name(a: &TextLine, b: &TextLine) -> bool {
     !a.is_cjk_text()
         && !b.is_cjk_text()
-        && a.last().is_alphanumeric()
         && b.first().is_uppercase()
         && !a.ends_sentence()
+        && pair_across(&a.content, &b.content).is_some()
 }
 
 /// How far short of the column a wrapped line may stop: the longest usual word.
