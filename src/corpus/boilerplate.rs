@@ -10,7 +10,9 @@ use crate::config::{Config, Severity};
 use crate::corpus::{block_fingerprint, is_boilerplate_length, normal};
 use crate::edit::Edit;
 use crate::finding::Finding;
+use crate::rejoin::evidence::ends_sentence;
 use crate::rules::{Context, Pass, Rule};
+use crate::script::count_chars;
 
 pub const SITE: Rule = Rule {
     id: "boilerplate/site",
@@ -19,7 +21,10 @@ pub const SITE: Rule = Rule {
                   `--min-articles` (3) distinct articles of the batch and the index is \
                   boilerplate and removed; compared in a normal form (NFKC, lower case, digits \
                   folded, punctuation dropped), so dates and separators may differ. With \
-                  `--boilerplate report` it is reported instead. Longer blocks are article text.",
+                  `--boilerplate report` it is reported instead. Longer blocks are article text, \
+                  and so is a full sentence of 30 or more characters between the article's own \
+                  blocks (a quoted or syndicated passage): boilerplate inside an article is a \
+                  label, a credit or a link; before and after it, anything repeated goes.",
     example: ("正文。\n\n责任编辑：王明\n", "正文。\n"),
     finding_severity: None,
     example_config: || example_config(true),
@@ -84,23 +89,94 @@ impl Pass for BoilerplatePass {
         let Some(boilerplate) = context.config.boilerplate.clone() else {
             return Vec::new();
         };
-        let mut edits = Vec::new();
+        // Each block (one per line), with the number of articles it stands in if it is
+        // boilerplate by count.
         let mut at = 0;
+        let mut blocks = Vec::new();
         for line in text.split_inclusive('\n') {
             let block = line.trim_end_matches('\n');
-            let normal = normal::block(block);
-            if is_boilerplate_length(&normal)
-                && let Some(&articles) = boilerplate.blocks.get(&block_fingerprint(&normal))
-            {
-                let reason = format!("boilerplate: the same block stands in {articles} articles");
-                if boilerplate.remove {
-                    edits.push(Edit::new(at, at + line.len(), "", &SITE, reason));
-                } else {
-                    context.findings.push(Finding::new(at, &REPORTED, reason));
-                }
+            if !block.trim().is_empty() {
+                let normal = normal::block(block);
+                let articles = is_boilerplate_length(&normal)
+                    .then(|| boilerplate.blocks.get(&block_fingerprint(&normal)).copied())
+                    .flatten();
+                blocks.push((at..at + line.len(), block, articles));
             }
             at += line.len();
         }
+        // The article's own text lies between its first and last block that are not;
+        // boilerplate stands around it, or inside it as a label, not as a sentence.
+        let first_own = blocks
+            .iter()
+            .position(|b| b.2.is_none())
+            .unwrap_or(blocks.len());
+        let last_own = blocks.iter().rposition(|b| b.2.is_none()).unwrap_or(0);
+        let mut edits = Vec::new();
+        for (n, (span, block, articles)) in blocks.into_iter().enumerate() {
+            let Some(articles) = articles else { continue };
+            let inside = first_own < n && n < last_own;
+            if inside && is_prose(block) {
+                continue;
+            }
+            let reason = format!("boilerplate: the same block stands in {articles} articles");
+            if boilerplate.remove {
+                edits.push(Edit::new(span.start, span.end, "", &SITE, reason));
+            } else {
+                context
+                    .findings
+                    .push(Finding::new(span.start, &REPORTED, reason));
+            }
+        }
         edits
+    }
+}
+
+/// A full sentence of some length: article text, which other articles may quote or
+/// syndicate, where boilerplate (a credit, a trail, a share link) is a label.
+fn is_prose(block: &str) -> bool {
+    ends_sentence(block) && count_chars(block).1 >= PROSE_CHARS
+}
+
+/// Characters (white space not counted) from which a sentence is article text.
+const PROSE_CHARS: usize = 30;
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn clean_with(text: &str, repeated: &[&str]) -> String {
+        let blocks = repeated
+            .iter()
+            .map(|b| (block_fingerprint(&normal::block(b)), 4))
+            .collect();
+        let config = Config {
+            boilerplate: Some(Arc::new(Boilerplate {
+                blocks,
+                remove: true,
+            })),
+            ..Config::default()
+        };
+        crate::clean_text(text, &config).text
+    }
+
+    #[test]
+    fn a_repeated_sentence_inside_an_article_is_its_text_and_around_it_boilerplate() {
+        let sentence = "The agency said its researchers examined the design of the craft.";
+        let (credit, footer) = (
+            "Photo: Reuters",
+            "This material may not be published or rewritten.",
+        );
+        let text =
+            format!("Share this\n\nOwn lede.\n\n{sentence}\n\n{credit}\n\nOwn end.\n\n{footer}\n");
+        let repeated = ["Share this", sentence, credit, footer];
+        assert_eq!(
+            clean_with(&text, &repeated),
+            format!("Own lede.\n\n{sentence}\n\nOwn end.\n")
+        );
+        // At the article's edge the same sentence is boilerplate: a lead-in or a footer.
+        let text = format!("Own lede.\n\nOwn end.\n\n{sentence}\n");
+        assert_eq!(clean_with(&text, &repeated), "Own lede.\n\nOwn end.\n");
     }
 }
