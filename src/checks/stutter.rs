@@ -37,24 +37,33 @@ impl Check for Stutter {
     const RULES: &'static [&'static Rule] = &[&STUTTER];
 
     fn check(&self, text: &str, findings: &mut Vec<Finding>) {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        for i in 1..chars.len() {
-            let c = chars[i].1;
-            if c != chars[i - 1].1 || !is_han(c) {
+        let mut previous = None;
+        for (at, c) in text.char_indices() {
+            let doubled = previous.is_some_and(|(_, p)| p == c) && is_han(c);
+            let first = previous.map_or(0, |(first, _)| first);
+            previous = Some((at, c));
+            if !doubled {
                 continue;
             }
-            // The clause around the pair, up to 8 characters each side.
-            let from = i.saturating_sub(9);
-            let to = (i + 9).min(chars.len());
-            let clause: String = chars[from..to].iter().map(|&(_, c)| c).collect();
-            let index = i - 1 - from;
+            // The clause around the pair: up to 8 characters before it and 8 after it.
+            let from = text[..first]
+                .char_indices()
+                .rev()
+                .nth(7)
+                .map_or(0, |(i, _)| i);
+            let to = text[at..]
+                .char_indices()
+                .nth(9)
+                .map_or(text.len(), |(i, _)| at + i);
+            let clause = &text[from..to];
+            let index = text[from..first].chars().count();
             let real = EVERY.contains(c)
-                || covered_by_word(&clause, index)
-                || words_meeting_at(&clause, index)
+                || covered_by_word(clause, index)
+                || words_meeting_at(clause, index)
                     .is_some_and(|(l, r)| l >= COMMON && r >= COMMON);
             if !real {
                 let message = format!("«{c}{c}» doubled: no word has it here");
-                findings.push(Finding::new(chars[i - 1].0, &STUTTER, message).with_confidence(0.7));
+                findings.push(Finding::new(first, &STUTTER, message).with_confidence(0.7));
             }
         }
     }
