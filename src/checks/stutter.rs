@@ -59,8 +59,7 @@ impl Check for Stutter {
             let index = text[from..first].chars().count();
             let real = EVERY.contains(c)
                 || covered_by_word(clause, index)
-                || words_meeting_at(clause, index)
-                    .is_some_and(|(l, r)| l >= COMMON && r >= COMMON);
+                || words_meeting_at(clause, index).is_some_and(|(l, r)| l >= COMMON && r >= COMMON);
             if !real {
                 let message = format!("«{c}{c}» doubled: no word has it here");
                 findings.push(Finding::new(first, &STUTTER, message).with_confidence(0.7));

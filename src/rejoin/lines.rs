@@ -52,6 +52,12 @@ pub struct TextLine<'a> {
     pub last_line: LineSize,
     /// Already read as clean text, and not joined since.
     as_clean: bool,
+    /// Joined a block in this pass over the blocks (or the last, until this block is
+    /// passed again): its boundaries must be decided again.
+    pub grew: bool,
+    /// The join the boundary before this block was found too uncertain for, when it was last
+    /// decided (a confidence and the reason).
+    pub uncertain: Option<(f32, &'static str)>,
 }
 
 /// The non-blank lines of `text`.
@@ -81,6 +87,8 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
             first_line: size,
             last_line: size,
             as_clean: false,
+            grew: false,
+            uncertain: None,
         });
         blank_before = false;
     }
@@ -103,6 +111,7 @@ impl TextLine<'_> {
         self.lines += next.lines;
         self.last_line = next.last_line;
         self.as_clean = false;
+        self.grew = true;
     }
 
     /// Describes this block as it will stand in the clean text: one line, after a blank one,

@@ -415,6 +415,9 @@ impl Pass for Rejoin {
     /// blocks on either side. Then reads the merged blocks as a second run would read the
     /// clean text (one line each, no indentation) and goes on until that joins nothing
     /// either: cleaning twice decides exactly as cleaning once.
+    ///
+    /// A decision depends only on the document's shape and the two blocks, so within a
+    /// round a boundary is decided again only where a block beside it has grown.
     fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
         let mut blocks = text_lines(text);
         let mut words = None;
@@ -423,27 +426,48 @@ impl Pass for Rejoin {
         loop {
             let shape = DocumentShape::read(&blocks);
             let joined = edits.len();
+            let mut every_boundary = true;
             loop {
                 let before = blocks.len();
                 let mut merged: Vec<TextLine> = Vec::with_capacity(before);
-                for block in blocks {
+                // Whether the last block kept grew in the last pass.
+                let mut previous_grew = false;
+                for mut block in blocks {
+                    let grew = std::mem::take(&mut block.grew);
                     if let Some(previous) = merged.last_mut()
-                        && let Some(edit) = join_edit(&shape, previous, &block, text, &mut words)
+                        && (every_boundary || previous_grew || previous.grew || grew)
                     {
-                        previous.absorb(block, &edit);
-                        edits.push(edit);
-                        continue;
+                        block.uncertain = None;
+                        match decide(&shape, previous, &block) {
+                            Some(Decision::Join { confidence, why })
+                                if confidence >= JOIN_THRESHOLD =>
+                            {
+                                let edit =
+                                    join_edit(&shape, previous, &block, why, text, &mut words)
+                                        .with_confidence(confidence);
+                                previous.absorb(block, &edit);
+                                edits.push(edit);
+                                continue;
+                            }
+                            Some(Decision::Join { confidence, why }) => {
+                                block.uncertain = Some((confidence, why));
+                            }
+                            _ => {}
+                        }
                     }
                     merged.push(block);
+                    previous_grew = grew;
                 }
                 blocks = merged;
                 if blocks.len() == before {
                     break;
                 }
+                every_boundary = false;
             }
-            // Done when a pass over the blocks read as clean text joins nothing.
+            // Done when a round over the blocks read as clean text joins nothing: it decided
+            // every boundary, and what it found uncertain is reported.
             if as_clean && edits.len() == joined {
-                report_uncertain(&shape, &blocks, context);
+                report_uncertain(&blocks, context);
                 return edits;
             }
             for block in &mut blocks {
@@ -455,10 +479,10 @@ impl Pass for Rejoin {
 }
 
 /// Every break that is kept although some evidence says join.
-fn report_uncertain(shape: &DocumentShape, blocks: &[TextLine], context: &mut Context) {
-    for pair in blocks.windows(2) {
-        if let Some(Decision::Join { confidence, why }) = decide(shape, &pair[0], &pair[1]) {
-            let finding = Finding::new(pair[1].start, &UNCERTAIN_BREAK, why);
+fn report_uncertain(blocks: &[TextLine], context: &mut Context) {
+    for block in blocks {
+        if let Some((confidence, why)) = block.uncertain {
+            let finding = Finding::new(block.start, &UNCERTAIN_BREAK, why);
             context
                 .findings
                 .push(finding.with_confidence(1.0 - confidence));
@@ -476,20 +500,15 @@ fn decide(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<Decision>
     }
 }
 
-/// The edit that joins `a` and `b`, if they are one paragraph.
+/// The edit that joins `a` and `b`, decided to be one paragraph for `why`.
 fn join_edit(
     shape: &DocumentShape,
     a: &TextLine,
     b: &TextLine,
+    why: &'static str,
     text: &str,
     words: &mut Option<HashSet<String>>,
-) -> Option<Edit> {
-    let Some(Decision::Join { confidence, why }) = decide(shape, a, b) else {
-        return None;
-    };
-    if confidence < JOIN_THRESHOLD {
-        return None;
-    }
+) -> Edit {
     // No space against Chinese text (a curly quote counts as CJK when either block is), before
     // punctuation, after an opening bracket, inside a number, or anywhere in a CJK column (it
     // wraps between any two characters).
@@ -500,7 +519,7 @@ fn join_edit(
         || matches!(a.last(), '”' | '’') && (a.is_cjk_text() || b.is_cjk_text())
         || cannot_start_line(b.first())
         || is_opening(a.last());
-    let edit = if tight {
+    if tight {
         Edit::new(a.end, b.start, "", &REJOIN_CJK, why)
     } else if let Some(hyphen) = wrapped_hyphen(a, b, text, words) {
         Edit::new(
@@ -520,8 +539,7 @@ fn join_edit(
         )
     } else {
         Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why)
-    };
-    Some(edit.with_confidence(confidence))
+    }
 }
 
 /// If `a` ends with a hyphen that wrapped a word (the joined word occurs elsewhere in the
