@@ -58,8 +58,9 @@ pub fn is_list_item(line: &str) -> bool {
 }
 
 /// Set like a headline: phrases separated by spaces between CJK letters (body text never
-/// is, outside a quoted title), a `|` between parts, or a leading dash (a subtitle). A block
-/// longer than any headline is not one.
+/// is, outside a quoted title or a bracketed byline), a `|` between parts, or a leading dash
+/// (a subtitle). A block longer than any headline is not one, nor is one that holds a full
+/// stop or ends on a photo credit (a caption).
 pub fn is_headline_shaped(text: &str) -> bool {
     // (`nth` stops counting at 81: blocks grow while rejoin works, and this runs per join.)
     // Cheap tests first: most lines have no space and no dash, and are not short.
@@ -69,10 +70,13 @@ pub fn is_headline_shaped(text: &str) -> bool {
             .filter(|c| !c.is_whitespace())
             .nth(80)
             .is_none()
-        && (text.starts_with('—') || text.contains(" | ") || has_phrase_spaces(text))
+        && (text.starts_with('—')
+            || text.contains(" | ")
+            || has_phrase_spaces(text) && !text.contains('。') && !ends_on_photo_credit(text))
 }
 
-/// A space between two CJK letters, outside quotes and book-title brackets.
+/// A space between two CJK letters, outside quotes, book-title brackets and parentheses
+/// (`（记者 李明）`).
 fn has_phrase_spaces(text: &str) -> bool {
     if text.is_ascii() {
         return false;
@@ -82,8 +86,10 @@ fn has_phrase_spaces(text: &str) -> bool {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '“' | '《' | '「' | '『' => depth += 1,
-            '”' | '》' | '」' | '』' => depth = depth.saturating_sub(1),
+            '“' | '《' | '「' | '『' | '（' | '(' | '【' | '〔' => depth += 1,
+            '”' | '》' | '」' | '』' | '）' | ')' | '】' | '〕' => {
+                depth = depth.saturating_sub(1)
+            }
             ' ' if depth == 0
                 && prev.is_some_and(is_cjk_letter)
                 && chars.peek().is_some_and(|&n| is_cjk_letter(n)) =>
@@ -95,6 +101,14 @@ fn has_phrase_spaces(text: &str) -> bool {
         prev = Some(c);
     }
     false
+}
+
+/// Ends on a photo credit, `摄` set apart from the photographer's name (`新华社记者 王鹏 摄`,
+/// `王鹏/摄`): the end of a caption, as a full stop ends a sentence.
+pub fn ends_on_photo_credit(text: &str) -> bool {
+    let text = text.trim_end_matches([')', '）', ' ']);
+    text.strip_suffix('摄')
+        .is_some_and(|name| name.ends_with([' ', '\u{3000}', '/', '／']) && !name.trim().is_empty())
 }
 
 /// Paragraph openers: a new paragraph of a list of points starts with them.
@@ -233,7 +247,8 @@ pub fn closes_what_is_open(before: &str, after: &str) -> bool {
     (0..KINDS).any(|k| depth[k] > 0 && first_closes[k] == Some(true))
 }
 
-/// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`).
+/// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`), or a news dateline
+/// (`本报讯`, `新华社北京3月3日电`).
 pub fn opens_paragraph(text: &str) -> bool {
     OPENERS.iter().any(|o| text.starts_with(o))
         || text
@@ -241,6 +256,26 @@ pub fn opens_paragraph(text: &str) -> bool {
             .next()
             .is_some_and(|c| "一二三四五六七八九十".contains(c))
             && text.chars().nth(1) == Some('、')
+        || is_dateline(text)
+}
+
+/// A news agency's dateline: `本报讯`, or the agency and `电` (`新华社北京3月3日电`) within
+/// the first characters.
+fn is_dateline(text: &str) -> bool {
+    text.starts_with("本报讯")
+        || ["新华社", "中新社"].iter().any(|a| text.starts_with(a))
+            && text.chars().take(16).any(|c| c == '电')
+}
+
+/// A parenthesis opened in the last few characters of `text` is left open: an aside
+/// (`（记者 李明`) goes on past the line. (One opened long before and never closed is more
+/// likely a stray.)
+pub fn leaves_parenthesis_open(text: &str) -> bool {
+    const NEAR_END: usize = 20;
+    text.rfind(['(', '（', ')', '）']).is_some_and(|at| {
+        let aside = &text[at..];
+        aside.starts_with(['(', '（']) && aside.chars().nth(NEAR_END).is_none()
+    })
 }
 
 #[cfg(test)]
@@ -278,5 +313,27 @@ mod tests {
         assert!(!is_parallel_headline("会议强调，要、抓好落实"));
         assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));
+    }
+
+    #[test]
+    fn bylines_captions_and_datelines() {
+        // Names in a bracketed byline are not phrases; a caption ends on its photo credit.
+        assert!(!is_headline_shaped("本报讯（记者 李明） 全市开展活动"));
+        assert!(!is_headline_shaped("图为活动现场。 新华社记者 王鹏 摄"));
+        assert!(!is_headline_shaped("新华社记者 王鹏 摄"));
+        assert!(is_headline_shaped("凝聚合力 打造堡垒"));
+        assert!(ends_on_photo_credit("活动现场。 王鹏 摄") && ends_on_photo_credit("（王鹏/摄）"));
+        assert!(!ends_on_photo_credit("进行拍摄") && !ends_on_photo_credit(" 摄"));
+        assert!(
+            opens_paragraph("本报讯（记者 李明）") && opens_paragraph("新华社北京3月3日电 记者")
+        );
+        assert!(!opens_paragraph("新华社记者在现场看到，"));
+        assert!(leaves_parenthesis_open("中新社北京3月3日电 （记者 王鹏"));
+        assert!(
+            !leaves_parenthesis_open("（记者 王鹏）报道") && !leaves_parenthesis_open("无括号")
+        );
+        assert!(!leaves_parenthesis_open(
+            "（一个很早打开却一直没有关上的括号后面还有很多很多的文字"
+        ));
     }
 }

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use crate::edit::Edit;
 use crate::normalize::lines;
 use crate::rejoin::evidence::{
-    cannot_end_paragraph, ends_on_comma, ends_sentence, is_headline_shaped, is_markup,
+    cannot_end_paragraph, ends_on_comma, ends_on_photo_credit, ends_sentence, is_headline_shaped,
+    is_markup,
 };
 use crate::script::{is_cjk_letter, is_inline_space};
 
@@ -140,8 +141,11 @@ impl TextLine<'_> {
         self.content.chars().next_back().unwrap_or(' ')
     }
 
+    /// Ends a sentence, or a caption with its photo credit.
     pub fn ends_sentence(&self) -> bool {
-        ends_sentence(&self.content) || self.content.ends_with("……")
+        ends_sentence(&self.content)
+            || self.content.ends_with("……")
+            || ends_on_photo_credit(&self.content)
     }
 
     /// Ends where no paragraph can: on an opening bracket or a comma, or on a quotation that

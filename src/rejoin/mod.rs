@@ -23,7 +23,7 @@ use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
     cannot_start_line, closes_what_is_open, ends_on_function_word, is_list_item,
-    is_parallel_headline, joins_tight, opens_paragraph,
+    is_parallel_headline, joins_tight, leaves_parenthesis_open, opens_paragraph,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_split_name, may_wrap_into};
@@ -40,8 +40,11 @@ pub const REJOIN_CJK: Rule = Rule {
                   punctuation that cannot start a line or with a conjunction (`和`, `等`), or \
                   closes a quotation or bracket the first left open. Hard-wrapped columns are \
                   detected from the distribution of line lengths; in them a parallel headline \
-                  (`深化改革，凝聚力量`) as wide as the column stays a headline. Joined without a \
-                  space when either side is CJK.",
+                  (`深化改革，凝聚力量`) as wide as the column stays a headline. An aside whose \
+                  parenthesis opens near the line's end goes on (`（记者 李明`); a caption ends on \
+                  its photo credit (`新华社记者 王鹏 摄`), and a dateline (`本报讯`, \
+                  `新华社北京3月3日电`) opens a paragraph. Joined without a space when either side \
+                  is CJK.",
     example: (
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委\n\n会共收到312篇作品。\n",
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委会共收到312篇作品。\n",
@@ -140,6 +143,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         return join(
             0.85,
             "a quotation or bracket open at the end of the line is closed on the next",
+        );
+    }
+    if a.is_cjk_text() && leaves_parenthesis_open(&a.content) {
+        return join(
+            0.8,
+            "a parenthesis left open at the end of the line goes on",
         );
     }
     if cannot_start_line(b.first()) && !b.looks_like_heading() {
@@ -337,7 +346,7 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
             // one: then it is the short last line of the paragraph before).
             let opens = indent_lost && b.first_line.columns + 2 == width;
             if !a.ends_sentence() {
-                return (!opens || b.ends_sentence()).then_some(Decision::Join {
+                return (!opens || b.lines == 1 && b.ends_sentence()).then_some(Decision::Join {
                     confidence: 0.85,
                     why: "a full line of a hard-wrapped column",
                 });
