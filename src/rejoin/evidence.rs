@@ -10,7 +10,7 @@ const CANNOT_START_LINE: &str = "，。、；：？！）」』】》〉〕〗�
 const CANNOT_END_PARAGRAPH: &str = "（《「『【〔“‘(，、,";
 
 /// Punctuation that ends a sentence.
-const TERMINAL: &str = "。！？…；.!?;";
+const TERMINAL: &str = "。！？….!?";
 
 pub fn cannot_start_line(c: char) -> bool {
     CANNOT_START_LINE.contains(c)
