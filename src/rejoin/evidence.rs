@@ -261,10 +261,20 @@ pub fn opens_paragraph(text: &str) -> bool {
 
 /// A news agency's dateline: `本报讯`, or the agency and `电` (`新华社北京3月3日电`) within
 /// the first characters.
-fn is_dateline(text: &str) -> bool {
+pub fn is_dateline(text: &str) -> bool {
     text.starts_with("本报讯")
         || ["新华社", "中新社"].iter().any(|a| text.starts_with(a))
             && text.chars().take(16).any(|c| c == '电')
+}
+
+/// Units and counters a Chinese number is written before (`3` + `月10日`, `120` + `万元`).
+const CJK_UNITS: &str =
+    "年月日时分秒号万亿千百元角个名位人次件项家所岁天周倍条辆台套座户米克吨斤度%％";
+
+/// `after` starts with a unit or counter, so a number at the end of the line before runs
+/// on into it.
+pub fn starts_with_unit(after: &str) -> bool {
+    after.starts_with(|c| CJK_UNITS.contains(c))
 }
 
 /// A parenthesis opened in the last few characters of `text` is left open: an aside
@@ -329,6 +339,7 @@ mod tests {
         );
         assert!(!opens_paragraph("新华社记者在现场看到，"));
         assert!(leaves_parenthesis_open("中新社北京3月3日电 （记者 王鹏"));
+        assert!(starts_with_unit("月10日上午") && !starts_with_unit("期间"));
         assert!(
             !leaves_parenthesis_open("（记者 王鹏）报道") && !leaves_parenthesis_open("无括号")
         );

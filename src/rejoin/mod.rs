@@ -22,8 +22,8 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
-    cannot_start_line, closes_what_is_open, ends_on_function_word, is_list_item,
-    is_parallel_headline, joins_tight, leaves_parenthesis_open, opens_paragraph,
+    cannot_start_line, closes_what_is_open, ends_on_function_word, is_dateline, is_list_item,
+    is_parallel_headline, joins_tight, leaves_parenthesis_open, opens_paragraph, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_split_name, may_wrap_into};
@@ -43,8 +43,9 @@ pub const REJOIN_CJK: Rule = Rule {
                   (`深化改革，凝聚力量`) as wide as the column stays a headline. An aside whose \
                   parenthesis opens near the line's end goes on (`（记者 李明`); a caption ends on \
                   its photo credit (`新华社记者 王鹏 摄`), and a dateline (`本报讯`, \
-                  `新华社北京3月3日电`) opens a paragraph. Joined without a space when either side \
-                  is CJK.",
+                  `新华社北京3月3日电`) opens a paragraph and, alone on a line, goes on to its \
+                  story; a number goes on into the unit that starts the next line (`3` + \
+                  `月10日`). Joined without a space when either side is CJK.",
     example: (
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委\n\n会共收到312篇作品。\n",
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委会共收到312篇作品。\n",
@@ -159,6 +160,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     if a.ends_sentence() || opens_paragraph(&b.content) {
         return Some(Decision::Keep);
+    }
+    if a.is_cjk_text() && is_dateline(&a.content) && !b.looks_like_heading() {
+        return join(0.85, "a dateline goes on to its story");
+    }
+    if a.last().is_ascii_digit() && b.is_cjk_text() && starts_with_unit(&b.content) {
+        return join(0.85, "a number is cut from its unit");
     }
     if a.ends_inside_sentence() && !b.looks_like_heading() {
         return join(
@@ -619,6 +626,15 @@ mod tests {
         assert_eq!(
             clean(text),
             "8. If you have a mortgage, pay it off\n\n# Costs\n\nof living\n"
+        );
+    }
+
+    #[test]
+    fn a_dateline_goes_on_to_its_story_and_a_number_to_its_unit() {
+        let text = "本报讯（记者 李明）\n\n各社区开展志愿服务活动。\n\n表彰大会于12\n\n月5日举行\n";
+        assert_eq!(
+            clean(text),
+            "本报讯（记者 李明）各社区开展志愿服务活动。\n\n表彰大会于12月5日举行\n"
         );
     }
 }
