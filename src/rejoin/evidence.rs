@@ -16,6 +16,12 @@ pub fn cannot_start_line(c: char) -> bool {
     CANNOT_START_LINE.contains(c)
 }
 
+/// A pause inside a sentence (a comma, `、`, a semicolon): nothing, heading or not, starts
+/// with one.
+pub fn is_pause(c: char) -> bool {
+    "，、,；;".contains(c)
+}
+
 pub fn cannot_end_paragraph(c: char) -> bool {
     CANNOT_END_PARAGRAPH.contains(c)
 }

@@ -23,7 +23,8 @@ use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
     cannot_start_line, closes_what_is_open, ends_on_function_word, is_dateline, is_list_item,
-    is_parallel_headline, joins_tight, leaves_parenthesis_open, opens_paragraph, starts_with_unit,
+    is_parallel_headline, is_pause, joins_tight, leaves_parenthesis_open, opens_paragraph,
+    starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_split_name, may_wrap_into};
@@ -152,11 +153,20 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a parenthesis left open at the end of the line goes on",
         );
     }
-    if cannot_start_line(b.first()) && !b.looks_like_heading() {
+    // (A heading may open with `…` or `·`, never with a comma.)
+    if cannot_start_line(b.first()) && (!b.looks_like_heading() || is_pause(b.first())) {
         return join(
             0.95,
             "the next line starts with punctuation that cannot start a line",
         );
+    }
+    // In Chinese text a full stop after digits, with digits on the next line, is a decimal
+    // point (`增长333.` + `4%`): sentences there end on `。`.
+    if a.is_cjk_text() && b.first().is_ascii_digit() && a.content.ends_with('.') && {
+        let digits = a.content.trim_end_matches('.');
+        digits.ends_with(|c: char| c.is_ascii_digit()) && digits.len() + 1 == a.content.len()
+    } {
+        return join(0.9, "a decimal number is cut at its point");
     }
     if a.ends_sentence() || opens_paragraph(&b.content) {
         return Some(Decision::Keep);
@@ -529,7 +539,8 @@ fn join_edit(
     // punctuation, after an opening bracket, inside a number, or anywhere in a CJK column (it
     // wraps between any two characters).
     let tight = matches!(shape.column, Some(Column::Cjk { .. }))
-        || a.last().is_ascii_digit() && b.first().is_ascii_digit()
+        || b.first().is_ascii_digit()
+            && (a.last().is_ascii_digit() || a.last() == '.' && a.is_cjk_text())
         || joins_tight(a.last())
         || joins_tight(b.first())
         || matches!(a.last(), '”' | '’') && (a.is_cjk_text() || b.is_cjk_text())
@@ -635,6 +646,16 @@ mod tests {
         assert_eq!(
             clean(text),
             "本报讯（记者 李明）各社区开展志愿服务活动。\n\n表彰大会于12月5日举行\n"
+        );
+    }
+
+    #[test]
+    fn a_decimal_cut_at_its_point_and_a_line_opening_on_a_comma_go_on() {
+        let text =
+            "全市工业投资同比增长12.\n\n4%，高于全省平均水平。\n\n作者：张三 李四\n\n，王五\n";
+        assert_eq!(
+            clean(text),
+            "全市工业投资同比增长12.4%，高于全省平均水平。\n\n作者：张三 李四，王五\n"
         );
     }
 }
