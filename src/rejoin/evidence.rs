@@ -254,7 +254,7 @@ pub fn closes_what_is_open(before: &str, after: &str) -> bool {
 }
 
 /// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`), or a news dateline
-/// (`本报讯`, `新华社北京3月3日电`).
+/// (`本报讯`, `新华社北京5月8日电`).
 pub fn opens_paragraph(text: &str) -> bool {
     OPENERS.iter().any(|o| text.starts_with(o))
         || text
@@ -265,7 +265,7 @@ pub fn opens_paragraph(text: &str) -> bool {
         || is_dateline(text)
 }
 
-/// A news agency's dateline: `本报讯`, or the agency and `电` (`新华社北京3月3日电`) within
+/// A news agency's dateline: `本报讯`, or the agency and `电` (`新华社北京5月8日电`) within
 /// the first characters.
 pub fn is_dateline(text: &str) -> bool {
     text.starts_with("本报讯")
@@ -273,7 +273,7 @@ pub fn is_dateline(text: &str) -> bool {
             && text.chars().take(16).any(|c| c == '电')
 }
 
-/// Units and counters a Chinese number is written before (`3` + `月10日`, `120` + `万元`).
+/// Units and counters a Chinese number is written before (`12` + `月5日`, `120` + `万元`).
 const CJK_UNITS: &str =
     "年月日时分秒号万亿千百元角个名位人次件项家所岁天周倍条辆台套座户米克吨斤度%％";
 
@@ -341,11 +341,11 @@ mod tests {
         assert!(ends_on_photo_credit("活动现场。 王鹏 摄") && ends_on_photo_credit("（王鹏/摄）"));
         assert!(!ends_on_photo_credit("进行拍摄") && !ends_on_photo_credit(" 摄"));
         assert!(
-            opens_paragraph("本报讯（记者 李明）") && opens_paragraph("新华社北京3月3日电 记者")
+            opens_paragraph("本报讯（记者 李明）") && opens_paragraph("新华社北京5月8日电 记者")
         );
         assert!(!opens_paragraph("新华社记者在现场看到，"));
-        assert!(leaves_parenthesis_open("中新社北京3月3日电 （记者 王鹏"));
-        assert!(starts_with_unit("月10日上午") && !starts_with_unit("期间"));
+        assert!(leaves_parenthesis_open("中新社北京5月8日电 （记者 王鹏"));
+        assert!(starts_with_unit("月5日上午") && !starts_with_unit("期间"));
         assert!(
             !leaves_parenthesis_open("（记者 王鹏）报道") && !leaves_parenthesis_open("无括号")
         );

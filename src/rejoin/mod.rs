@@ -44,9 +44,9 @@ pub const REJOIN_CJK: Rule = Rule {
                   (`深化改革，凝聚力量`) as wide as the column stays a headline. An aside whose \
                   parenthesis opens near the line's end goes on (`（记者 李明`); a caption ends on \
                   its photo credit (`新华社记者 王鹏 摄`), and a dateline (`本报讯`, \
-                  `新华社北京3月3日电`) opens a paragraph and, alone on a line, goes on to its \
-                  story; a number goes on into the unit that starts the next line (`3` + \
-                  `月10日`). Joined without a space when either side is CJK.",
+                  `新华社北京5月8日电`) opens a paragraph and, alone on a line, goes on to its \
+                  story; a number goes on into the unit that starts the next line (`12` + \
+                  `月5日`). Joined without a space when either side is CJK.",
     example: (
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委\n\n会共收到312篇作品。\n",
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委会共收到312篇作品。\n",
@@ -161,7 +161,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         );
     }
     // In Chinese text a full stop after digits, with digits on the next line, is a decimal
-    // point (`增长333.` + `4%`): sentences there end on `。`.
+    // point (`增长12.` + `4%`): sentences there end on `。`.
     if a.is_cjk_text() && b.first().is_ascii_digit() && a.content.ends_with('.') && {
         let digits = a.content.trim_end_matches('.');
         digits.ends_with(|c: char| c.is_ascii_digit()) && digits.len() + 1 == a.content.len()
