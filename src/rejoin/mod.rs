@@ -642,20 +642,20 @@ mod tests {
 
     #[test]
     fn a_dateline_goes_on_to_its_story_and_a_number_to_its_unit() {
-        let text = "本报讯（记者 李明）\n\n各社区开展志愿服务活动。\n\n表彰大会于12\n\n月5日举行\n";
+        let text = "本报讯（记者 李明）\n\n各街道举办文明实践宣讲。\n\n表彰大会于12\n\n月5日举行\n";
         assert_eq!(
             clean(text),
-            "本报讯（记者 李明）各社区开展志愿服务活动。\n\n表彰大会于12月5日举行\n"
+            "本报讯（记者 李明）各街道举办文明实践宣讲。\n\n表彰大会于12月5日举行\n"
         );
     }
 
     #[test]
     fn a_decimal_cut_at_its_point_and_a_line_opening_on_a_comma_go_on() {
         let text =
-            "全市工业投资同比增长12.\n\n4%，高于全省平均水平。\n\n作者：张三 李四\n\n，王五\n";
+            "今年用电量比去年多出12.\n\n4%，创下新高。\n\n作者：张三 李四\n\n，王五\n";
         assert_eq!(
             clean(text),
-            "全市工业投资同比增长12.4%，高于全省平均水平。\n\n作者：张三 李四，王五\n"
+            "今年用电量比去年多出12.4%，创下新高。\n\n作者：张三 李四，王五\n"
         );
     }
 }
