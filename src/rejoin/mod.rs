@@ -651,8 +651,7 @@ mod tests {
 
     #[test]
     fn a_decimal_cut_at_its_point_and_a_line_opening_on_a_comma_go_on() {
-        let text =
-            "今年用电量比去年多出12.\n\n4%，创下新高。\n\n作者：张三 李四\n\n，王五\n";
+        let text = "今年用电量比去年多出12.\n\n4%，创下新高。\n\n作者：张三 李四\n\n，王五\n";
         assert_eq!(
             clean(text),
             "今年用电量比去年多出12.4%，创下新高。\n\n作者：张三 李四，王五\n"

@@ -1,0 +1,141 @@
+//! Rejoin accuracy: damages real articles with known paragraph labels (splits, wraps,
+//! columns), cleans them, and counts the true joins joined and the true breaks kept. Shared
+//! by the accuracy tests and `examples/rejoin_accuracy.rs`.
+
+use std::collections::HashMap;
+
+use crate::corpus::{self, Damage, Rng};
+use scour::{Config, clean_text};
+
+/// Joins and breaks, each as (decided right, total).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Score {
+    pub joins: (usize, usize),
+    pub breaks: (usize, usize),
+}
+
+impl Score {
+    fn add(&mut self, other: Score) {
+        self.joins.0 += other.joins.0;
+        self.joins.1 += other.joins.1;
+        self.breaks.0 += other.breaks.0;
+        self.breaks.1 += other.breaks.1;
+    }
+
+    pub fn join_rate(&self) -> f64 {
+        self.joins.0 as f64 / self.joins.1.max(1) as f64
+    }
+
+    pub fn break_rate(&self) -> f64 {
+        self.breaks.0 as f64 / self.breaks.1.max(1) as f64
+    }
+}
+
+/// Prints a wrong decision: the two lines, the blank lines between, and the rule that joined.
+fn print_error(source: &[&str], pair: &[usize], joined: bool, cleaned: &scour::Cleaned) {
+    let (a, b) = (source[pair[0] - 1], source[pair[1] - 1]);
+    let tail: String = a
+        .chars()
+        .rev()
+        .take(25)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let head: String = b.chars().take(25).collect();
+    let why = cleaned
+        .edits
+        .iter()
+        .find(|e| e.rule.id.starts_with("rejoin/") && e.line == pair[0])
+        .map_or("", |e| &e.reason);
+    println!(
+        "{} [{}] {tail:?} /{}/ {head:?} [{}] {why}",
+        if joined { "WRONG JOIN " } else { "MISSED JOIN" },
+        a.chars().count(),
+        pair[1] - pair[0] - 1,
+        b.chars().count()
+    );
+}
+
+/// Scores a cleaned document against the paragraph label of each non-blank source line,
+/// reading which lines ended in one block from the report's source line ranges.
+fn score(text: &str, labels: &[usize]) -> Score {
+    let cleaned = clean_text(text, &Config::default());
+    let mut block_of_line = HashMap::new();
+    for (b, block) in cleaned.blocks.iter().enumerate() {
+        for line in block.first_line..=block.last_line {
+            block_of_line.insert(line, b);
+        }
+    }
+    let text_lines: Vec<usize> = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| {
+            !l.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}')
+                .is_empty()
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(text_lines.len(), labels.len(), "labels for {text:?}");
+    let mut score = Score::default();
+    let source: Vec<&str> = text.split('\n').collect();
+    let show = std::env::var_os("SCOUR_SHOW_ERRORS").is_some();
+    for (pair, label) in text_lines.windows(2).zip(labels.windows(2)) {
+        let joined = block_of_line.get(&pair[0]) == block_of_line.get(&pair[1]);
+        if show && joined != (label[0] == label[1]) {
+            print_error(&source, pair, joined, &cleaned);
+        }
+        if label[0] == label[1] {
+            score.joins.1 += 1;
+            score.joins.0 += joined as usize;
+        } else {
+            score.breaks.1 += 1;
+            score.breaks.0 += !joined as usize;
+        }
+    }
+    score
+}
+
+pub fn run(
+    name: &str,
+    articles: &[Vec<String>],
+    damage: Damage,
+    rounds: usize,
+    seed: u64,
+) -> Score {
+    let mut rng = Rng::new(seed);
+    let mut total = Score::default();
+    for _ in 0..rounds {
+        for article in articles {
+            let (text, labels) = corpus::damage_labelled(article, damage, &mut rng);
+            total.add(score(&text, &labels));
+        }
+    }
+    println!(
+        "{name}: joins {}/{} = {:.2}%, breaks {}/{} = {:.2}%",
+        total.joins.0,
+        total.joins.1,
+        total.join_rate() * 100.0,
+        total.breaks.0,
+        total.breaks.1,
+        total.break_rate() * 100.0
+    );
+    total
+}
+
+/// Paragraphs split mid-sentence and hard-wrapped at random, as scrapers leave them.
+pub const SPLITS: Damage = Damage {
+    split: 35,
+    wrap: 15,
+    column: false,
+    half_width: 40,
+    noise: 10,
+};
+/// Every paragraph hard-wrapped in one narrow column.
+pub const COLUMN: Damage = Damage {
+    split: 0,
+    wrap: 0,
+    column: true,
+    half_width: 40,
+    noise: 10,
+};
