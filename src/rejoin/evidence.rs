@@ -273,6 +273,12 @@ pub fn is_dateline(text: &str) -> bool {
             && text.chars().take(16).any(|c| c == '电')
 }
 
+/// Ends on digits and one full stop (`增长12.`): a number's decimal point when digits follow.
+pub fn ends_on_decimal_point(text: &str) -> bool {
+    text.strip_suffix('.')
+        .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Units and counters a Chinese number is written before (`12` + `月5日`, `120` + `万元`).
 const CJK_UNITS: &str =
     "年月日时分秒号万亿千百元角个名位人次件项家所岁天周倍条辆台套座户米克吨斤度%％";

@@ -22,9 +22,9 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
-    cannot_start_line, closes_what_is_open, ends_on_function_word, is_dateline, is_list_item,
-    is_parallel_headline, is_pause, joins_tight, leaves_parenthesis_open, opens_paragraph,
-    starts_with_unit,
+    cannot_start_line, closes_what_is_open, ends_on_decimal_point, ends_on_function_word,
+    is_dateline, is_list_item, is_parallel_headline, is_pause, joins_tight,
+    leaves_parenthesis_open, opens_paragraph, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_split_name, may_wrap_into};
@@ -162,10 +162,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // In Chinese text a full stop after digits, with digits on the next line, is a decimal
     // point (`增长12.` + `4%`): sentences there end on `。`.
-    if a.is_cjk_text() && b.first().is_ascii_digit() && a.content.ends_with('.') && {
-        let digits = a.content.trim_end_matches('.');
-        digits.ends_with(|c: char| c.is_ascii_digit()) && digits.len() + 1 == a.content.len()
-    } {
+    if a.is_cjk_text() && b.first().is_ascii_digit() && ends_on_decimal_point(&a.content) {
         return join(0.9, "a decimal number is cut at its point");
     }
     if a.ends_sentence() || opens_paragraph(&b.content) {
