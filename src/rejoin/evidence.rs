@@ -343,6 +343,7 @@ mod tests {
         assert!(!is_headline_shaped("本报讯（记者 李明） 全市开展活动"));
         assert!(!is_headline_shaped("图为活动现场。 新华社记者 王鹏 摄"));
         assert!(!is_headline_shaped("新华社记者 王鹏 摄"));
+        assert!(!is_headline_shaped("活动结束。 记者 王鹏 李明"));
         assert!(is_headline_shaped("凝聚合力 打造堡垒"));
         assert!(ends_on_photo_credit("活动现场。 王鹏 摄") && ends_on_photo_credit("（王鹏/摄）"));
         assert!(!ends_on_photo_credit("进行拍摄") && !ends_on_photo_credit(" 摄"));

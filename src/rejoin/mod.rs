@@ -654,4 +654,24 @@ mod tests {
             "今年用电量比去年多出12.4%，创下新高。\n\n作者：张三 李四，王五\n"
         );
     }
+
+    #[test]
+    fn a_caption_ends_on_its_credit_a_semicolon_goes_on_and_so_does_an_open_aside() {
+        let caption =
+            "图为志愿者在街头宣传。 新华社记者 王鹏 摄\n\n连日来，各街道组织志愿者走上街头。\n";
+        assert_eq!(
+            clean(caption),
+            "图为志愿者在街头宣传。新华社记者 王鹏 摄\n\n连日来，各街道组织志愿者走上街头。\n"
+        );
+        let text = "有人清理路边堆放的垃圾，有人规范车辆停放；\n\n有人驻守路口，引导居民过马路。\n";
+        assert_eq!(
+            clean(text),
+            "有人清理路边堆放的垃圾，有人规范车辆停放；有人驻守路口，引导居民过马路。\n"
+        );
+        let text = "活动邀请了多位专家（包括\n\n高校教师和一线工作者\n";
+        assert_eq!(
+            clean(text),
+            "活动邀请了多位专家（包括高校教师和一线工作者\n"
+        );
+    }
 }
