@@ -166,7 +166,7 @@ pub struct Suspended {
 
 /// Runs every pass over `source` and returns the clean text with its traced edits.
 pub fn clean_text(source: &str, config: &Config) -> Cleaned {
-    resume(source, config, run(source, config, None, PASSES.len()))
+    traced(source, run(source, config, None, PASSES.len()))
 }
 
 /// Runs the passes of `source` that come before the first corpus pass.
@@ -180,13 +180,18 @@ pub fn suspend(source: &str, config: &Config) -> Suspended {
 /// decisions, cleans as [`clean_text`] under that configuration: no pass before the corpus
 /// passes reads them.
 pub fn resume(source: &str, config: &Config, suspended: Suspended) -> Cleaned {
+    traced(source, run(source, config, Some(suspended), PASSES.len()))
+}
+
+/// The clean text of a run through every pass, its blocks traced back to `source`.
+fn traced(source: &str, finished: Suspended) -> Cleaned {
     let Suspended {
         text,
         layers,
         edits,
         findings,
         ..
-    } = run(source, config, Some(suspended), PASSES.len());
+    } = finished;
     let blocks = blocks(source, &text, &layers, &LineIndex::new(source));
     Cleaned {
         text,

@@ -1,7 +1,7 @@
 //! The character tables rejoin reads: what cannot start or end a line (W3C clreq/JLREQ, with
 //! the ASCII forms scrapers leave), what ends a sentence, what makes a headline.
 
-use crate::script::{is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script};
+use crate::script::{is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script, tail};
 
 /// Characters that cannot start a line.
 const CANNOT_START_LINE: &str = "，。、；：？！）」』】》〉〕〗”’…·%％．,.;:?!)";
@@ -91,18 +91,22 @@ fn has_phrase_spaces(text: &str) -> bool {
     let mut prev = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        match c {
-            '“' | '《' | '「' | '『' | '（' | '(' | '【' | '〔' => depth += 1,
-            '”' | '》' | '」' | '』' | '）' | ')' | '】' | '〕' => {
-                depth = depth.saturating_sub(1)
-            }
-            ' ' if depth == 0
+        let opens = match c {
+            '〔' => Some(true),
+            '〕' => Some(false),
+            c => bracket_kind(c).map(|(_, opens)| opens),
+        };
+        match opens {
+            Some(true) => depth += 1,
+            Some(false) => depth = depth.saturating_sub(1),
+            None if c == ' '
+                && depth == 0
                 && prev.is_some_and(is_cjk_letter)
                 && chars.peek().is_some_and(|&n| is_cjk_letter(n)) =>
             {
                 return true;
             }
-            _ => {}
+            None => {}
         }
         prev = Some(c);
     }
@@ -212,12 +216,15 @@ const KINDS: usize = 6;
 /// The kind of a quote or bracket (`“”`, `（）()`, `《》`, `「」`, `『』`, `【】`), and whether it
 /// opens. (A match, not a table searched per kind: rejoin reads every character of a block
 /// through this.)
+/// The kind [`bracket_kind`] gives parentheses, half- or full-width.
+const PARENTHESIS: usize = 1;
+
 fn bracket_kind(c: char) -> Option<(usize, bool)> {
     Some(match c {
         '“' => (0, true),
         '”' => (0, false),
-        '（' | '(' => (1, true),
-        '）' | ')' => (1, false),
+        '（' | '(' => (PARENTHESIS, true),
+        '）' | ')' => (PARENTHESIS, false),
         '《' => (2, true),
         '》' => (2, false),
         '「' => (3, true),
@@ -291,13 +298,13 @@ pub fn starts_with_unit(after: &str) -> bool {
 
 /// A parenthesis opened in the last few characters of `text` is left open: an aside
 /// (`（记者 李明`) goes on past the line. (One opened long before and never closed is more
-/// likely a stray.)
+/// likely a stray.) Only the end of `text` is read: blocks grow as rejoin works.
 pub fn leaves_parenthesis_open(text: &str) -> bool {
     const NEAR_END: usize = 20;
-    text.rfind(['(', '（', ')', '）']).is_some_and(|at| {
-        let aside = &text[at..];
-        aside.starts_with(['(', '（']) && aside.chars().nth(NEAR_END).is_none()
-    })
+    let is_parenthesis = |c: char| bracket_kind(c).is_some_and(|(kind, _)| kind == PARENTHESIS);
+    let end = tail(text, NEAR_END + 1);
+    end.rfind(is_parenthesis)
+        .is_some_and(|at| end[at..].starts_with(|c| bracket_kind(c) == Some((PARENTHESIS, true))))
 }
 
 #[cfg(test)]
