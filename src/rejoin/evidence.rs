@@ -38,6 +38,19 @@ pub fn ends_sentence(text: &str) -> bool {
     last_through_closers(text).is_some_and(|c| TERMINAL.contains(c))
 }
 
+/// Titles set before a name (`Mrs. Savic`, `Rep. John LaFalce`): no sentence ends on one.
+const NAME_TITLES: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rev.", "Rep.", "Sen.", "Gov.", "Gen.", "Lt.", "Col.",
+    "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.", "Hon.",
+];
+
+/// The last word is a title waiting for its name: the full stop is the abbreviation's.
+pub fn ends_on_name_title(text: &str) -> bool {
+    text.rsplit(' ')
+        .next()
+        .is_some_and(|word| NAME_TITLES.contains(&word))
+}
+
 /// Ends on a comma, read through closing quotes: a quotation that closes on a comma goes on
 /// (`“…,”` + `he said.`).
 pub fn ends_on_comma(text: &str) -> bool {
@@ -185,11 +198,52 @@ pub const CJK_CONTINUING_WORDS: &[&str] = &[
     "和", "与", "及", "以及", "并", "并且", "而", "而且", "或", "或者", "等", "等等", "的",
 ];
 
+/// An article, preposition, conjunction, auxiliary verb or possessive determiner.
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
+}
+
 /// The last word of Latin running text is one a sentence cannot stop on (`…met with the`).
 pub fn ends_on_function_word(text: &str) -> bool {
-    text.rsplit(' ')
+    text.rsplit(' ').next().is_some_and(is_function_word)
+}
+
+/// English words a paragraph or sentence commonly opens with, besides the function words:
+/// pronouns, determiners, and adverbs of time, place and sequence.
+#[rustfmt::skip]
+const OPENING_WORDS: &[&str] = &[
+    "i", "he", "she", "it", "we", "they", "you", "his", "her", "this", "that", "these", "those",
+    "there", "here", "what", "who", "when", "where", "why", "how", "some", "many", "most", "all",
+    "one", "no", "not", "each", "every", "both", "such", "other", "another", "so", "yet", "then",
+    "now", "still", "also", "even", "just", "only", "however", "meanwhile", "instead", "indeed",
+    "today", "yesterday", "later", "earlier", "once", "since", "until", "unless", "despite",
+    "according", "asked", "please", "let", "like", "last", "next", "more", "do", "did", "does",
+    "come",
+];
+
+/// A capitalized word in lower case after its capital (`Lewinsky`, `McDowell`; not `NASA`):
+/// how names are set in running text.
+pub fn is_capitalized_word(word: &str) -> bool {
+    let mut letters = word.chars();
+    letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
+}
+
+/// The first word of `text` is a capitalized word that is no function word and no common
+/// opener (`Lewinsky, the former…`, `Court ruled`; not `The`, `But`, `She`): after running
+/// text that stopped on a capitalized word, the rest of a name, not a new sentence.
+pub fn starts_with_name_word(text: &str) -> bool {
+    let word: String = text
+        .split_whitespace()
         .next()
-        .is_some_and(|word| FUNCTION_WORDS.contains(&word))
+        .unwrap_or("")
+        .trim_start_matches(['"', '“', '‘', '\'', '('])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let lower = word.to_lowercase();
+    is_capitalized_word(&word)
+        && !is_function_word(&lower)
+        && !OPENING_WORDS.contains(&lower.as_str())
 }
 
 /// Two clauses of one length around a comma, and no other punctuation (`深化改革促发展，凝心聚力谋新篇`,
@@ -342,6 +396,12 @@ mod tests {
         assert!(!is_parallel_headline("会议强调，要、抓好落实"));
         assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));
+        assert!(
+            starts_with_name_word("Okafor, the chair") && starts_with_name_word("“McLean said")
+        );
+        assert!(!starts_with_name_word("The chair") && !starts_with_name_word("However, she"));
+        assert!(!starts_with_name_word("NATO said") && !starts_with_name_word("chair"));
+        assert!(ends_on_name_title("opposed by Sen.") && !ends_on_name_title("in the Senate."));
     }
 
     #[test]

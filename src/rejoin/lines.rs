@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use crate::edit::Edit;
 use crate::normalize::lines;
 use crate::rejoin::evidence::{
-    cannot_end_paragraph, ends_on_comma, ends_on_photo_credit, ends_sentence, is_headline_shaped,
-    is_markup,
+    cannot_end_paragraph, ends_on_comma, ends_on_photo_credit, ends_sentence, is_function_word,
+    is_headline_shaped, is_markup,
 };
 use crate::script::{is_cjk_letter, is_inline_space};
 
@@ -190,23 +190,28 @@ impl TextLine<'_> {
             .map_or(0, |w| w.chars().count())
     }
 
-    /// A Latin heading is short and title-cased (most longer words capitalized); a wrapped
-    /// line of running text is not.
+    /// A Latin heading is short and title-cased (most longer words capitalized, and no
+    /// lower-case word but function words); a wrapped line of running text is not, however
+    /// many names it holds (`…appointed by President Ronald`).
     pub fn looks_like_latin_heading(&self) -> bool {
         if self.chars > 60 || self.ends_inside_sentence() || self.last() == '-' {
             return false;
         }
         // Words are runs of Latin letters, so spacing around punctuation cannot change them.
-        let (mut long_words, mut capitalized) = (0, 0);
+        let (mut long_words, mut capitalized, mut content_lowercase) = (0, 0, 0);
         for word in self
             .content
             .split(|c: char| !c.is_alphabetic() || is_cjk_letter(c))
             .filter(|w| w.chars().nth(3).is_some())
         {
             long_words += 1;
-            capitalized += usize::from(word.starts_with(char::is_uppercase));
+            if word.starts_with(char::is_uppercase) {
+                capitalized += 1;
+            } else if !is_function_word(word) {
+                content_lowercase += 1;
+            }
         }
-        capitalized * 5 >= long_words * 3
+        capitalized * 5 >= long_words * 3 && content_lowercase == 0
     }
 
     /// Short and without terminal punctuation: a title, heading, section letter, byline; or

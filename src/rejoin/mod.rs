@@ -23,8 +23,9 @@ use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
     cannot_start_line, closes_what_is_open, ends_on_decimal_point, ends_on_function_word,
-    is_dateline, is_list_item, is_parallel_headline, is_pause, joins_tight,
-    leaves_parenthesis_open, opens_paragraph, starts_with_unit,
+    ends_on_name_title, is_capitalized_word, is_dateline, is_list_item, is_parallel_headline,
+    is_pause, joins_tight, leaves_parenthesis_open, opens_paragraph, starts_with_name_word,
+    starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_split_name, may_wrap_into};
@@ -153,8 +154,13 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a parenthesis left open at the end of the line goes on",
         );
     }
-    // (A heading may open with `…` or `·`, never with a comma.)
-    if cannot_start_line(b.first()) && (!b.looks_like_heading() || is_pause(b.first())) {
+    // (A heading may open with `…` or `·`, never with a comma. In English an ellipsis may
+    // open a paragraph too: `… Penn State's quarterback`, after a finished sentence.)
+    let latin_ellipsis = !b.is_cjk_text() && b.content.starts_with(['…', '.']);
+    if cannot_start_line(b.first())
+        && (!b.looks_like_heading() || is_pause(b.first()))
+        && !(latin_ellipsis && a.ends_sentence())
+    {
         return join(
             0.95,
             "the next line starts with punctuation that cannot start a line",
@@ -164,6 +170,19 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // point (`增长12.` + `4%`): sentences there end on `。`.
     if a.is_cjk_text() && b.first().is_ascii_digit() && ends_on_decimal_point(&a.content) {
         return join(0.9, "a decimal number is cut at its point");
+    }
+    // Latin text: a full stop before a lower-case word is an abbreviation's (`U.N.` +
+    // `peacekeeping`), and a title goes on to its name (`Mrs.` + `Savic`).
+    if !a.is_cjk_text() && !b.is_cjk_text() {
+        if a.last() == '.' && b.starts_with_plain_lowercase_word() {
+            return join(
+                0.8,
+                "a full stop before a lower-case word ends an abbreviation",
+            );
+        }
+        if ends_on_name_title(&a.content) && b.first().is_uppercase() {
+            return join(0.85, "a title goes on to its name");
+        }
     }
     if a.ends_sentence() || opens_paragraph(&b.content) {
         return Some(Decision::Keep);
@@ -217,6 +236,24 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         return join(
             0.85,
             "the line stops on a word no sentence ends with (an article, preposition or conjunction)",
+        );
+    }
+    // Running text that stopped on a capitalized word, and a capitalized word after it that
+    // no sentence commonly opens with: a name cut in two (`…said Michael` + `Coffey, the
+    // editor`). A paragraph after a finished one opens with `The`, `But`, `She`….
+    if may_split_name(a, b)
+        && a.chars >= 40
+        && a.content
+            .rsplit(' ')
+            .next()
+            .is_some_and(is_capitalized_word)
+        && !a.looks_like_latin_heading()
+        && !b.looks_like_latin_heading()
+        && starts_with_name_word(&b.content)
+    {
+        return join(
+            0.7,
+            "running text stops on a capitalized word and a name goes on",
         );
     }
     // Running text that stopped on a word, and a short statement after it: the rest of the
@@ -607,6 +644,44 @@ mod tests {
         // Without the name elsewhere the break may be a heading's: kept.
         let text = "Settlers moved into the hills of the West\n\nBank south of the old city on the ridge.\n";
         assert!(clean(text).contains("the West\n\nBank"));
+    }
+
+    #[test]
+    fn running_text_cut_inside_a_name_goes_on_but_not_into_a_new_sentence() {
+        // Capitalized words of a line that also holds a lower-case word (`said`) are running
+        // text, not a title-case heading.
+        let text = "Officials at the Port Authority said Governor Ellen\n\n\
+                    Hartley approved the plan on Tuesday.\n\n\
+                    The review board heard from its chair, Margaret Okafor\n\n\
+                    The hearing resumes on Friday with the remaining witnesses.\n";
+        assert_eq!(
+            clean(text),
+            "Officials at the Port Authority said Governor Ellen Hartley approved the plan on \
+             Tuesday.\n\nThe review board heard from its chair, Margaret Okafor\n\n\
+             The hearing resumes on Friday with the remaining witnesses.\n"
+        );
+    }
+
+    #[test]
+    fn a_title_goes_on_to_its_name_and_an_abbreviation_into_lower_case() {
+        let text = "The bill was opposed by Sen.\n\nMaria Lopez and two others.\n\n\
+                    Critics blamed the U.N.\n\npeacekeeping mission for the delay.\n";
+        assert_eq!(
+            clean(text),
+            "The bill was opposed by Sen. Maria Lopez and two others.\n\n\
+             Critics blamed the U.N. peacekeeping mission for the delay.\n"
+        );
+    }
+
+    #[test]
+    fn an_english_paragraph_may_open_with_an_ellipsis_after_a_finished_one() {
+        let text = "The coach said the squad was ready.\n\n… Lindqvist is expected to start.\n\n\
+                    He said the squad was\n\n… ready for the game.\n";
+        assert_eq!(
+            clean(text),
+            "The coach said the squad was ready.\n\n… Lindqvist is expected to start.\n\n\
+             He said the squad was… ready for the game.\n"
+        );
     }
 
     #[test]
