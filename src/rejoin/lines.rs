@@ -51,6 +51,8 @@ pub struct TextLine<'a> {
     pub lines: usize,
     pub first_line: LineSize,
     pub last_line: LineSize,
+    /// The break before the last line, if this block joined it.
+    pub last_break: Option<JoinedBreak>,
     /// Already read as clean text, and not joined since.
     as_clean: bool,
     /// Joined a block in this pass over the blocks (or the last, until this block is
@@ -59,6 +61,17 @@ pub struct TextLine<'a> {
     /// The join the boundary before this block was found too uncertain for, when it was last
     /// decided (a confidence and the reason).
     pub uncertain: Option<(f32, &'static str)>,
+}
+
+/// A break inside a block, between two of its source lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JoinedBreak {
+    /// Columns of the line before the break.
+    pub line_columns: usize,
+    /// Columns of the first word after it: a wrap broke there if it would not have fit.
+    pub word_columns: usize,
+    /// A blank line stood at the break.
+    pub blank: bool,
 }
 
 /// The non-blank lines of `text`.
@@ -87,6 +100,7 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
             lines: 1,
             first_line: size,
             last_line: size,
+            last_break: None,
             as_clean: false,
             grew: false,
             uncertain: None,
@@ -110,6 +124,15 @@ impl TextLine<'_> {
         self.headline = self.chars + next.chars <= 80 && is_headline_shaped(&self.content);
         self.chars += next.chars;
         self.lines += next.lines;
+        self.last_break = if next.lines > 1 {
+            next.last_break
+        } else {
+            Some(JoinedBreak {
+                line_columns: self.last_line.columns,
+                word_columns: next.first_word_columns(),
+                blank: next.after_blank,
+            })
+        };
         self.last_line = next.last_line;
         self.as_clean = false;
         self.grew = true;
@@ -131,6 +154,7 @@ impl TextLine<'_> {
         self.lines = 1;
         self.first_line = size;
         self.last_line = size;
+        self.last_break = None;
     }
 
     pub fn first(&self) -> char {

@@ -433,7 +433,30 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
                      would not fit)",
                 )
             };
-            (!next_word_would_fit && !a.ends_sentence() && within).then_some(Decision::Join {
+            if a.ends_sentence() {
+                // Among whole paragraphs, a sentence that ended at the margin of wrapped lines
+                // goes on when the break before its line was a wrap of the same kind (a blank
+                // line there as here, or none) and the next line is as wide as a wrapped one:
+                // a paragraph after it would stand whole, wider than the column.
+                let wrapped_on = !every_paragraph
+                    && a.last_break.is_some_and(|wrap| {
+                        wrap.line_columns <= width
+                            && wrap.line_columns + 1 + wrap.word_columns > width
+                            && wrap.blank == b.after_blank
+                    })
+                    && !next_word_would_fit
+                    && line <= width
+                    && next <= width
+                    && next + WRAP_SLACK >= width
+                    && !b.is_cjk_text()
+                    && !b.looks_like_latin_heading();
+                return wrapped_on.then_some(Decision::Join {
+                    confidence: 0.7,
+                    why: "a sentence ended at the margin of a paragraph hard-wrapped among \
+                          whole ones, and the wrapped lines go on",
+                });
+            }
+            (!next_word_would_fit && within).then_some(Decision::Join {
                 confidence: 0.8,
                 why,
             })
@@ -660,6 +683,42 @@ mod tests {
              Tuesday.\n\nThe review board heard from its chair, Margaret Okafor\n\n\
              The hearing resumes on Friday with the remaining witnesses.\n"
         );
+    }
+
+    #[test]
+    fn a_sentence_ended_at_the_margin_of_wrapped_lines_goes_on_with_them() {
+        let whole = "The harbour board met on Monday to weigh the cost of dredging the inner \
+                     channel before winter. Members heard that silt had built up much faster \
+                     than the engineers had forecast.";
+        let wrapped = [
+            "Fishing crews have complained for two years about the shallow",
+            "water near the old quay. Several boats ran aground last spring.",
+            "The board says the work will take at least six weeks once a",
+            "contractor is chosen and the permits are in place.",
+            "Local traders welcomed the news but warned that the work must",
+            "not disrupt the summer season.",
+        ];
+        let text = format!("{whole}\n\n{}\n", wrapped.join("\n\n"));
+        let paragraphs = [
+            whole.to_string(),
+            wrapped[..4].join(" "),
+            wrapped[4..].join(" "),
+        ];
+        assert_eq!(clean(&text), paragraphs.join("\n\n") + "\n");
+        // Where a blank line stands only between paragraphs, it marks this one's end.
+        let text = format!(
+            "{whole}\n\n{}\n\n{}\n\n{}\n",
+            wrapped[..2].join("\n"),
+            wrapped[2..4].join("\n"),
+            wrapped[4..].join("\n")
+        );
+        let paragraphs = [
+            whole.to_string(),
+            wrapped[..2].join(" "),
+            wrapped[2..4].join(" "),
+            wrapped[4..].join(" "),
+        ];
+        assert_eq!(clean(&text), paragraphs.join("\n\n") + "\n");
     }
 
     #[test]
