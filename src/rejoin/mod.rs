@@ -256,6 +256,14 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "running text stops on a capitalized word and a name goes on",
         );
     }
+    // Latin text that stops on a word goes on in a parenthesis (`…at the “Caja Magica”` +
+    // `(Magic Box) centre court`): an aside does not open a paragraph.
+    if !cjk && (a.last().is_alphanumeric() || matches!(a.last(), '"' | '”')) && b.first() == '(' {
+        return join(
+            0.7,
+            "a parenthesis goes on from a line that stops on a word",
+        );
+    }
     // Running text that stopped on a word, and a short statement after it: the rest of the
     // sentence (`…a call with President Donald` + `Trump.`). A heading ends without a full
     // stop; a short question or exclamation may stand as a paragraph of its own.
@@ -719,6 +727,18 @@ mod tests {
             wrapped[4..].join(" "),
         ];
         assert_eq!(clean(&text), paragraphs.join("\n\n") + "\n");
+    }
+
+    #[test]
+    fn a_parenthesis_goes_on_from_a_line_that_stops_on_a_word() {
+        let text = "The final will be played at the Palau Blaugrana\n\n\
+                    (the club's indoor arena) on Sunday evening.\n\n\
+                    Tickets sold out within an hour.\n\n(Reporting by Ana Ruiz)\n";
+        assert_eq!(
+            clean(text),
+            "The final will be played at the Palau Blaugrana (the club's indoor arena) on \
+             Sunday evening.\n\nTickets sold out within an hour.\n\n(Reporting by Ana Ruiz)\n"
+        );
     }
 
     #[test]
