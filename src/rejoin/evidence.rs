@@ -203,9 +203,21 @@ pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(&word)
 }
 
-/// The last word of Latin running text is one a sentence cannot stop on (`…met with the`).
+/// Verbs of saying that wait for their speaker or their object (`…,'' said` + `Rosen.`;
+/// `…officials told` + `reporters`): without a full stop after them, no sentence ends there.
+const REPORTING_VERBS: &[&str] = &["said", "says", "told", "including"];
+
+/// The last word of Latin running text is one a sentence cannot stop on (`…met with the`,
+/// `…VENTURE OF`, `…said`).
 pub fn ends_on_function_word(text: &str) -> bool {
-    text.rsplit(' ').next().is_some_and(is_function_word)
+    text.rsplit(' ').next().is_some_and(|word| {
+        let lower = if word.bytes().all(|b| b.is_ascii_uppercase()) {
+            word.to_ascii_lowercase()
+        } else {
+            word.to_string()
+        };
+        is_function_word(&lower) || REPORTING_VERBS.contains(&lower.as_str())
+    })
 }
 
 /// English words a paragraph or sentence commonly opens with, besides the function words:
@@ -396,6 +408,8 @@ mod tests {
         assert!(!is_parallel_headline("会议强调，要、抓好落实"));
         assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));
+        assert!(ends_on_function_word("A JOINT VENTURE OF") && ends_on_function_word("she said"));
+        assert!(!ends_on_function_word("the Said") && !ends_on_function_word("OFFICE"));
         assert!(
             starts_with_name_word("Okafor, the chair") && starts_with_name_word("“McLean said")
         );

@@ -235,7 +235,8 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if !cjk && ends_on_function_word(&a.content) {
         return join(
             0.85,
-            "the line stops on a word no sentence ends with (an article, preposition or conjunction)",
+            "the line stops on a word no sentence ends with (an article, preposition, conjunction \
+             or verb of saying)",
         );
     }
     // Running text that stopped on a capitalized word, and a capitalized word after it that
