@@ -156,7 +156,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // (A heading may open with `…` or `·`, never with a comma. In English an ellipsis may
     // open a paragraph too: `… Penn State's quarterback`, after a finished sentence.)
-    let latin_ellipsis = !b.is_cjk_text() && b.content.starts_with(['…', '.']);
+    let latin_ellipsis = !a.is_cjk_text() && !b.is_cjk_text() && b.content.starts_with(['…', '.']);
     if cannot_start_line(b.first())
         && (!b.looks_like_heading() || is_pause(b.first()))
         && !(latin_ellipsis && a.ends_sentence())
@@ -761,6 +761,11 @@ mod tests {
             clean(text),
             "The coach said the squad was ready.\n\n… Lindqvist is expected to start.\n\n\
              He said the squad was… ready for the game.\n"
+        );
+        // A Chinese ellipsis cut in two is one.
+        assert_eq!(
+            clean("各社区开展楼道清理工作…\n\n…\n"),
+            "各社区开展楼道清理工作……\n"
         );
     }
 
