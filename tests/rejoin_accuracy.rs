@@ -56,7 +56,7 @@ fn english_splits_and_wraps() {
     let score = run("English split/wrap", &english, SPLITS, 2, 13);
     // Splits before a capital after a blank line look exactly like a truncated paragraph
     // followed by the next one: those are reported as uncertain breaks, not joined.
-    assert_floor(score, 0.965, 0.99);
+    assert_floor(score, 0.97, 0.99);
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn ieer_newswire_splits_and_wraps() {
     let Some(docs) = ieer_docs() else { return };
     let articles: Vec<Vec<String>> = docs.iter().map(|d| gold_paragraphs(d).collect()).collect();
     let score = run("IE-ER split/wrap", &articles, SPLITS, 5, 21);
-    assert_floor(score, 0.975, 0.995);
+    assert_floor(score, 0.98, 0.995);
 }
 
 /// `fixtures/wrapped/*.in.txt`: real articles hard-wrapped as narrow CJK columns (12–18

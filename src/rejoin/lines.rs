@@ -53,6 +53,9 @@ pub struct TextLine<'a> {
     pub last_line: LineSize,
     /// The break before the last line, if this block joined it.
     pub last_break: Option<JoinedBreak>,
+    /// The break after the last line, as the source has it (`None` at the end, or once read
+    /// as clean text).
+    pub next_break: Option<JoinedBreak>,
     /// Already read as clean text, and not joined since.
     as_clean: bool,
     /// Joined a block in this pass over the blocks (or the last, until this block is
@@ -101,11 +104,19 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
             first_line: size,
             last_line: size,
             last_break: None,
+            next_break: None,
             as_clean: false,
             grew: false,
             uncertain: None,
         });
         blank_before = false;
+    }
+    for i in 1..out.len() {
+        out[i - 1].next_break = Some(JoinedBreak {
+            line_columns: out[i - 1].last_line.columns,
+            word_columns: out[i].first_word_columns(),
+            blank: out[i].after_blank,
+        });
     }
     out
 }
@@ -134,6 +145,7 @@ impl TextLine<'_> {
             })
         };
         self.last_line = next.last_line;
+        self.next_break = next.next_break;
         self.as_clean = false;
         self.grew = true;
     }
@@ -155,6 +167,7 @@ impl TextLine<'_> {
         self.first_line = size;
         self.last_line = size;
         self.last_break = None;
+        self.next_break = None;
     }
 
     pub fn first(&self) -> char {

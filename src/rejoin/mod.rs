@@ -444,11 +444,12 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
             };
             if a.ends_sentence() {
                 // Among whole paragraphs, a sentence that ended at the margin of wrapped lines
-                // goes on when the break before its line was a wrap of the same kind (a blank
-                // line there as here, or none) and the next line is as wide as a wrapped one:
-                // a paragraph after it would stand whole, wider than the column.
+                // goes on when the break before its line (or, on a first line, the break after
+                // the next) was a wrap of the same kind, a blank line there as here or none,
+                // and the next line is as wide as a wrapped one: a paragraph after it would
+                // stand whole, wider than the column.
                 let wrapped_on = !every_paragraph
-                    && a.last_break.is_some_and(|wrap| {
+                    && a.last_break.or(b.next_break).is_some_and(|wrap| {
                         wrap.line_columns <= width
                             && wrap.line_columns + 1 + wrap.word_columns > width
                             && wrap.blank == b.after_blank
@@ -704,14 +705,19 @@ mod tests {
             "water near the old quay. Several boats ran aground last spring.",
             "The board says the work will take at least six weeks once a",
             "contractor is chosen and the permits are in place.",
-            "Local traders welcomed the news but warned that the work must",
-            "not disrupt the summer season.",
+            "Local traders welcomed the news but warned that the work must not",
+            "disrupt the summer season.",
+            // The first line ends a sentence: the next two show the wrap.
+            "Crews will close the bridge for repairs at night from next week.",
+            "The work on the deck and the railings is due to last until the",
+            "end of the spring, the council said in a notice.",
         ];
         let text = format!("{whole}\n\n{}\n", wrapped.join("\n\n"));
         let paragraphs = [
             whole.to_string(),
             wrapped[..4].join(" "),
-            wrapped[4..].join(" "),
+            wrapped[4..6].join(" "),
+            wrapped[6..].join(" "),
         ];
         assert_eq!(clean(&text), paragraphs.join("\n\n") + "\n");
         // Where a blank line stands only between paragraphs, it marks this one's end.
@@ -719,13 +725,13 @@ mod tests {
             "{whole}\n\n{}\n\n{}\n\n{}\n",
             wrapped[..2].join("\n"),
             wrapped[2..4].join("\n"),
-            wrapped[4..].join("\n")
+            wrapped[4..6].join("\n")
         );
         let paragraphs = [
             whole.to_string(),
             wrapped[..2].join(" "),
             wrapped[2..4].join(" "),
-            wrapped[4..].join(" "),
+            wrapped[4..6].join(" "),
         ];
         assert_eq!(clean(&text), paragraphs.join("\n\n") + "\n");
     }
