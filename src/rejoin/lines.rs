@@ -229,7 +229,7 @@ impl TextLine<'_> {
 
     /// A Latin heading is short and title-cased (most longer words capitalized, and no
     /// lower-case word but function words); a wrapped line of running text is not, however
-    /// many names it holds (`…appointed by President Ronald`).
+    /// many names it holds (`…said Governor Ellen`).
     pub fn looks_like_latin_heading(&self) -> bool {
         if self.chars > 60 || self.ends_inside_sentence() || self.last() == '-' {
             return false;
