@@ -770,8 +770,8 @@ mod tests {
         );
         // A Chinese ellipsis cut in two is one.
         assert_eq!(
-            clean("各社区开展楼道清理工作…\n\n…\n"),
-            "各社区开展楼道清理工作……\n"
+            clean("各街道组织志愿者上门走访…\n\n…\n"),
+            "各街道组织志愿者上门走访……\n"
         );
     }
 
