@@ -712,28 +712,22 @@ mod tests {
             "The work on the deck and the railings is due to last until the",
             "end of the spring, the council said in a notice.",
         ];
-        let text = format!("{whole}\n\n{}\n", wrapped.join("\n\n"));
-        let paragraphs = [
-            whole.to_string(),
-            wrapped[..4].join(" "),
-            wrapped[4..6].join(" "),
-            wrapped[6..].join(" "),
-        ];
-        assert_eq!(clean(&text), paragraphs.join("\n\n") + "\n");
+        // Each group of lines is a paragraph after `whole`: its lines set apart by `inside`,
+        // it cleans to them joined by spaces.
+        let cleans_to_its_paragraphs = |groups: &[&[&str]], inside: &str| {
+            let document = |separator: &str| {
+                let paragraphs = groups.iter().map(|lines| lines.join(separator));
+                std::iter::once(whole.to_string())
+                    .chain(paragraphs)
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+                    + "\n"
+            };
+            assert_eq!(clean(&document(inside)), document(" "));
+        };
+        cleans_to_its_paragraphs(&[&wrapped[..4], &wrapped[4..6], &wrapped[6..]], "\n\n");
         // Where a blank line stands only between paragraphs, it marks this one's end.
-        let text = format!(
-            "{whole}\n\n{}\n\n{}\n\n{}\n",
-            wrapped[..2].join("\n"),
-            wrapped[2..4].join("\n"),
-            wrapped[4..6].join("\n")
-        );
-        let paragraphs = [
-            whole.to_string(),
-            wrapped[..2].join(" "),
-            wrapped[2..4].join(" "),
-            wrapped[4..6].join(" "),
-        ];
-        assert_eq!(clean(&text), paragraphs.join("\n\n") + "\n");
+        cleans_to_its_paragraphs(&[&wrapped[..2], &wrapped[2..4], &wrapped[4..6]], "\n");
     }
 
     #[test]
