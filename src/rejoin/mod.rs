@@ -171,6 +171,14 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if a.is_cjk_text() && b.first().is_ascii_digit() && ends_on_decimal_point(&a.content) {
         return join(0.9, "a decimal number is cut at its point");
     }
+    // A number cut between its digits in Chinese text (`在43` + `00多个社区`), and a dash
+    // cut between its halves (`研究—` + `—基于`): one number, one `——`.
+    if a.is_cjk_text() && a.last().is_ascii_digit() && b.first().is_ascii_digit() {
+        return join(0.85, "a number is cut between its digits");
+    }
+    if a.last() == '—' && b.first() == '—' && !a.content.ends_with("——") {
+        return join(0.9, "a dash is cut between its halves");
+    }
     // Latin text: a full stop before a lower-case word is an abbreviation's (`U.N.` +
     // `envoy`), and a title goes on to its name (`Sen.` + `Lopez`).
     if !a.is_cjk_text() && !b.is_cjk_text() {
@@ -812,6 +820,15 @@ mod tests {
         assert_eq!(
             clean(text),
             "今年用电量比去年多出12.4%，创下新高。\n\n作者：张三 李四，王五\n"
+        );
+    }
+
+    #[test]
+    fn a_number_cut_between_its_digits_and_a_dash_cut_between_its_halves_go_on() {
+        let text = "本周有38\n\n00多名志愿者参加\n\n关于城市更新的实证研究—\n\n—以五个老城区为例\n";
+        assert_eq!(
+            clean(text),
+            "本周有3800多名志愿者参加\n\n关于城市更新的实证研究——以五个老城区为例\n"
         );
     }
 
