@@ -397,6 +397,8 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
                 || b.first_line.columns > width + 2
                 || b.headline
                 || opens_paragraph(&b.content)
+                // A quotation standing as a line, and another opening: two headlines.
+                || a.last() == '”' && a.content.starts_with('“') && b.first() == '“'
                 // A block's first line in the parallel form is a headline as wide as the column.
                 || a.lines == 1 && is_parallel_headline(&a.content)
             {
@@ -830,6 +832,23 @@ mod tests {
             clean(text),
             "本周有3800多名志愿者参加\n\n关于城市更新的实证研究——以五个老城区为例\n"
         );
+    }
+
+    #[test]
+    fn a_quotation_standing_as_a_column_line_is_no_wrap_into_the_next_one() {
+        use super::{DocumentShape, shape_decision};
+        let text = "今年以来，市里先后改造了二\n十多个老旧小区，加装电梯、\n修补屋顶、整治管线，居民出\n\
+                    行方便了许多。\n“城市更新要让居民得实惠”\n“老街区要留住烟火气，”一\n\
+                    位老居民说，“改造不能只换\n一副新面孔。”\n";
+        let lines = super::text_lines(text);
+        let shape = DocumentShape::read(&lines);
+        assert!(matches!(
+            shape.column,
+            Some(super::Column::Cjk { width: 13, .. })
+        ));
+        // The quotation's line is as wide as the column, but the next opens a quotation.
+        assert_eq!(shape_decision(&shape, &lines[4], &lines[5]), None);
+        assert!(shape_decision(&shape, &lines[5], &lines[6]).is_some());
     }
 
     #[test]
