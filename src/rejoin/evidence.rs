@@ -134,6 +134,28 @@ pub fn ends_on_photo_credit(text: &str) -> bool {
         .is_some_and(|name| name.ends_with([' ', '\u{3000}', '/', '／']) && !name.trim().is_empty())
 }
 
+/// Labels a Chinese byline opens with, before a colon (`作者：`, `来源：`).
+const BYLINE_LABELS: &[&str] = &[
+    "作者",
+    "记者",
+    "文",
+    "编辑",
+    "责任编辑",
+    "责编",
+    "通讯员",
+    "撰文",
+    "摄影",
+    "来源",
+];
+
+/// Opens with a byline label and its colon (`作者: 张三 李四`).
+pub fn opens_byline(text: &str) -> bool {
+    BYLINE_LABELS.iter().any(|label| {
+        text.strip_prefix(label)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+    })
+}
+
 /// Paragraph openers: a new paragraph of a list of points starts with them.
 const OPENERS: &[&str] = &[
     "一是",
@@ -420,6 +442,8 @@ mod tests {
 
     #[test]
     fn bylines_captions_and_datelines() {
+        assert!(opens_byline("作者: 陈思远") && opens_byline("来源：城市晚报"));
+        assert!(!opens_byline("作者陈思远说") && !opens_byline("文章：城市"));
         // Names in a bracketed byline are not phrases; a caption ends on its photo credit.
         assert!(!is_headline_shaped("本报讯（记者 李明） 全市开展活动"));
         assert!(!is_headline_shaped("图为活动现场。 新华社记者 王鹏 摄"));

@@ -24,8 +24,8 @@ use crate::script::is_opening;
 use evidence::{
     cannot_start_line, closes_what_is_open, ends_on_decimal_point, ends_on_function_word,
     ends_on_name_title, is_capitalized_word, is_dateline, is_list_item, is_parallel_headline,
-    is_pause, joins_tight, leaves_parenthesis_open, opens_paragraph, starts_with_name_word,
-    starts_with_unit,
+    is_pause, joins_tight, leaves_parenthesis_open, opens_byline, opens_paragraph,
+    starts_with_name_word, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_split_name, may_wrap_into};
@@ -194,6 +194,18 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     if a.ends_sentence() || opens_paragraph(&b.content) {
         return Some(Decision::Keep);
+    }
+    // A byline's names go on across a break (`作者：张三 李` + `四 来源：本报`), up to a
+    // line that opens with a label of its own or a bracketed lead (`【本报综合报道】`).
+    if a.is_cjk_text()
+        && opens_byline(&a.content)
+        && b.is_cjk_text()
+        && b.chars <= 32
+        && !b.content.contains('。')
+        && !opens_byline(&b.content)
+        && !b.content.starts_with(['【', '〔', '['])
+    {
+        return join(0.75, "a byline goes on: more names after its label");
     }
     if a.is_cjk_text() && is_dateline(&a.content) && !b.looks_like_heading() {
         return join(0.85, "a dateline goes on to its story");
@@ -849,6 +861,16 @@ mod tests {
         // The quotation's line is as wide as the column, but the next opens a quotation.
         assert_eq!(shape_decision(&shape, &lines[4], &lines[5]), None);
         assert!(shape_decision(&shape, &lines[5], &lines[6]).is_some());
+    }
+
+    #[test]
+    fn a_byline_goes_on_to_its_last_name_but_not_into_the_story() {
+        let text = "作者: 陈思远 林晓\n\n雨 来源: 城市晚报\n\n\
+                    【城市晚报讯】今天上午，新建的\n\n社区图书馆正式开放。\n";
+        assert_eq!(
+            clean(text),
+            "作者：陈思远 林晓雨 来源：城市晚报\n\n【城市晚报讯】今天上午，新建的社区图书馆正式开放。\n"
+        );
     }
 
     #[test]
