@@ -196,7 +196,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         return Some(Decision::Keep);
     }
     // A byline's names go on across a break (`作者：张三 李` + `四 来源：本报`), up to a
-    // line that opens with a label of its own or a bracketed lead (`【本报综合报道】`).
+    // line that opens with a label of its own or a bracketed lead (`【本报讯】`).
     if a.is_cjk_text()
         && opens_byline(&a.content)
         && b.is_cjk_text()
