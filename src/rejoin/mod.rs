@@ -335,6 +335,23 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             )
         };
     }
+    // A short title cut inside a word: two lines set as headings, together no longer than a
+    // title, with a dictionary word across the break (`…表现特征研` + `究——基于…`). Two
+    // headings in a row break between words.
+    if a.is_cjk_text()
+        && b.is_cjk_text()
+        && a.lines == 1
+        && a.looks_like_heading()
+        && b.looks_like_heading()
+        && !(a.headline || b.headline || a.markup || b.markup)
+        && a.chars + b.chars <= 40
+        && word_straddles(&a.content, &b.content)
+    {
+        return join(
+            0.7,
+            "a short title is cut inside a word (a dictionary word straddles the break)",
+        );
+    }
     // Running text that stops on a lower-case word before a number: a sentence going on
     // (`…the city spent nearly` + `$4 million on roads`); news style spells out a number
     // that would start a sentence.
@@ -870,6 +887,15 @@ mod tests {
         assert_eq!(
             clean(text),
             "作者：陈思远 林晓雨 来源：城市晚报\n\n【城市晚报讯】今天上午，新建的社区图书馆正式开放。\n"
+        );
+    }
+
+    #[test]
+    fn a_short_title_cut_inside_a_word_goes_on_but_two_headings_stay_apart() {
+        let text = "关于城市更新的实证研\n\n究——以五个老城区为例\n\n坚持规划引领\n\n提升服务质量\n";
+        assert_eq!(
+            clean(text),
+            "关于城市更新的实证研究——以五个老城区为例\n\n坚持规划引领\n\n提升服务质量\n"
         );
     }
 
