@@ -112,11 +112,7 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
         blank_before = false;
     }
     for i in 1..out.len() {
-        out[i - 1].next_break = Some(JoinedBreak {
-            line_columns: out[i - 1].last_line.columns,
-            word_columns: out[i].first_word_columns(),
-            blank: out[i].after_blank,
-        });
+        out[i - 1].next_break = Some(out[i - 1].break_before(&out[i]));
     }
     out
 }
@@ -138,11 +134,7 @@ impl TextLine<'_> {
         self.last_break = if next.lines > 1 {
             next.last_break
         } else {
-            Some(JoinedBreak {
-                line_columns: self.last_line.columns,
-                word_columns: next.first_word_columns(),
-                blank: next.after_blank,
-            })
+            Some(self.break_before(&next))
         };
         self.last_line = next.last_line;
         self.next_break = next.next_break;
@@ -168,6 +160,15 @@ impl TextLine<'_> {
         self.last_line = size;
         self.last_break = None;
         self.next_break = None;
+    }
+
+    /// The break between this block's last line and `next`'s first, as the lines stand.
+    fn break_before(&self, next: &TextLine) -> JoinedBreak {
+        JoinedBreak {
+            line_columns: self.last_line.columns,
+            word_columns: next.first_word_columns(),
+            blank: next.after_blank,
+        }
     }
 
     pub fn first(&self) -> char {

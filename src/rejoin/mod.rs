@@ -23,12 +23,12 @@ use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
     cannot_start_line, closes_what_is_open, ends_on_decimal_point, ends_on_function_word,
-    ends_on_name_title, is_capitalized_word, is_dateline, is_list_item, is_parallel_headline,
-    is_pause, joins_tight, leaves_parenthesis_open, opens_byline, opens_paragraph,
-    starts_with_name_word, starts_with_unit,
+    ends_on_name_title, is_capitalized_word, is_dateline, is_list_item, is_name_word,
+    is_parallel_headline, is_pause, joins_tight, leaves_parenthesis_open, opens_byline,
+    opens_paragraph, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
-use shape::{Column, DocumentShape, WRAP_SLACK, may_split_name, may_wrap_into};
+use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
 use words::{ends_on_cjk_function_word, starts_with_continuing_word, word_straddles};
 
 pub const REJOIN_CJK: Rule = Rule {
@@ -125,6 +125,7 @@ fn join(confidence: f32, why: &'static str) -> Option<Decision> {
 
 /// What the two blocks alone say.
 fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
+    let cjk = a.is_cjk_text() || b.is_cjk_text();
     if b.markup {
         return Some(Decision::Keep);
     }
@@ -156,7 +157,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // (A heading may open with `…` or `·`, never with a comma. In English an ellipsis may
     // open a paragraph too: `… Lindqvist is expected to start`, after a finished sentence.)
-    let latin_ellipsis = !a.is_cjk_text() && !b.is_cjk_text() && b.content.starts_with(['…', '.']);
+    let latin_ellipsis = !cjk && b.content.starts_with(['…', '.']);
     if cannot_start_line(b.first())
         && (!b.looks_like_heading() || is_pause(b.first()))
         && !(latin_ellipsis && a.ends_sentence())
@@ -181,7 +182,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // Latin text: a full stop before a lower-case word is an abbreviation's (`U.N.` +
     // `envoy`), and a title goes on to its name (`Sen.` + `Lopez`).
-    if !a.is_cjk_text() && !b.is_cjk_text() {
+    if !cjk {
         if a.last() == '.' && b.starts_with_plain_lowercase_word() {
             return join(
                 0.8,
@@ -226,7 +227,6 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "the line ends inside a sentence (comma, 、 or opening bracket)",
         );
     }
-    let cjk = a.is_cjk_text() || b.is_cjk_text();
     // A Chinese line that stops on a preposition, conjunction or 的 goes on, even into a
     // short line: a heading wrapped mid-phrase continues the same way. So does one whose
     // next line starts with a conjunction.
@@ -262,15 +262,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // Running text that stopped on a capitalized word, and a capitalized word after it that
     // no sentence commonly opens with: a name cut in two (`…said Margaret` + `Okafor, the
     // editor`). A paragraph after a finished one opens with `The`, `But`, `She`….
-    if may_split_name(a, b)
+    if let Some((last, next)) = split_name(a, b)
         && a.chars >= 40
-        && a.content
-            .rsplit(' ')
-            .next()
-            .is_some_and(is_capitalized_word)
+        && is_capitalized_word(last)
         && !a.looks_like_latin_heading()
         && !b.looks_like_latin_heading()
-        && starts_with_name_word(&b.content)
+        && is_name_word(next)
     {
         return join(
             0.7,
@@ -385,9 +382,9 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
     if a.markup || a.headline {
         return wrapped_heading(shape, a, b);
     }
-    if may_split_name(a, b)
+    if let Some(pair) = split_name(a, b)
         && !opens_paragraph(&b.content)
-        && shape.names.straddle(&a.content, &b.content)
+        && shape.names.contains(pair)
     {
         return join(
             0.75,

@@ -54,9 +54,9 @@ impl NamePairs {
         NamePairs(pairs)
     }
 
-    /// The last word of `before` and the first of `after` stand together elsewhere.
-    pub fn straddle(&self, before: &str, after: &str) -> bool {
-        pair_across(before, after).is_some_and(|pair| self.0.contains(&key(pair)))
+    /// The two words of a name cut by a break stand together elsewhere.
+    pub fn contains(&self, pair: (&str, &str)) -> bool {
+        self.0.contains(&key(pair))
     }
 }
 
@@ -70,18 +70,23 @@ pub fn pair_across<'a>(before: &'a str, after: &'a str) -> Option<(&'a str, &'a 
 
 #[cfg(test)]
 mod tests {
-    use super::NamePairs;
+    use super::{NamePairs, pair_across};
+
+    /// The last word of `before` and the first of `after` stand together in `names`.
+    fn straddle(names: &NamePairs, before: &str, after: &str) -> bool {
+        pair_across(before, after).is_some_and(|pair| names.contains(pair))
+    }
 
     #[test]
     fn a_pair_elsewhere_in_the_text_straddles_the_break() {
         let names = NamePairs::of(["Flights to “Los Angeles, Calif.” resumed", "in the West"]);
-        assert!(names.straddle("east of Los", "Angeles, with storms"));
-        assert!(!names.straddle("in the West", "Bank of the river"));
+        assert!(straddle(&names, "east of Los", "Angeles, with storms"));
+        assert!(!straddle(&names, "in the West", "Bank of the river"));
         // Punctuation between the words, a number or a lower-case second word is no name.
         let names = NamePairs::of(["Paris, France and 3 Pro and New York"]);
-        assert!(!names.straddle("Paris,", "France"));
-        assert!(!names.straddle("iPhone 3", "Pro"));
-        assert!(!names.straddle("New", "york"));
+        assert!(!straddle(&names, "Paris,", "France"));
+        assert!(!straddle(&names, "iPhone 3", "Pro"));
+        assert!(!straddle(&names, "New", "york"));
         assert!(NamePairs::default().0.is_empty());
     }
 }

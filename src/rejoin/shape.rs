@@ -36,7 +36,7 @@ impl DocumentShape {
                 .or_else(|| wrapped_latin_paragraphs(lines)),
             indent_marks_paragraphs: indent_marks_paragraphs(lines),
             blank_lines_mark_paragraphs: blank_lines_mark_paragraphs(lines),
-            names: if lines.windows(2).any(|p| may_split_name(&p[0], &p[1])) {
+            names: if lines.windows(2).any(|p| split_name(&p[0], &p[1]).is_some()) {
                 NamePairs::of(lines.iter().map(|l| &*l.content))
             } else {
                 NamePairs::default()
@@ -107,13 +107,13 @@ fn latin_column(lines: &[TextLine]) -> Option<Column> {
     })
 }
 
-/// Latin text that stops mid-sentence on a capitalized word and goes on in another.
-pub fn may_split_name(a: &TextLine, b: &TextLine) -> bool {
-    !a.is_cjk_text()
-        && !b.is_cjk_text()
-        && b.first().is_uppercase()
-        && !a.ends_sentence()
-        && pair_across(&a.content, &b.content).is_some()
+/// Latin text that stops mid-sentence on a capitalized word and goes on in another: the
+/// two words, which may be one name.
+pub fn split_name<'a>(a: &'a TextLine, b: &'a TextLine) -> Option<(&'a str, &'a str)> {
+    let latin = !a.is_cjk_text() && !b.is_cjk_text();
+    (latin && b.first().is_uppercase() && !a.ends_sentence())
+        .then(|| pair_across(&a.content, &b.content))
+        .flatten()
 }
 
 /// How far short of the column a wrapped line may stop: the longest usual word.
