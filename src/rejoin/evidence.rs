@@ -68,12 +68,13 @@ pub fn is_markup(line: &str) -> bool {
     line.starts_with(['#', '>', '|']) || is_list_item(line)
 }
 
-/// A Markdown list item (`- `, `* `, `1. `).
+/// A Markdown list item (`- `, `* `, `1. `). A list is numbered in at most three digits: a
+/// line that opens with a year and a full stop (`2020. And then…`) is a sentence's end.
 pub fn is_list_item(line: &str) -> bool {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     line.starts_with("- ")
         || line.starts_with("* ")
-        || digits > 0 && line[digits..].starts_with(". ")
+        || (1..=3).contains(&digits) && line[digits..].starts_with(". ")
 }
 
 /// Set like a headline: phrases separated by spaces between CJK letters (body text never
@@ -197,11 +198,11 @@ const OPENERS: &[&str] = &[
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "onto",
     "about", "over", "under", "after", "before", "between", "through", "during", "without",
-    "within", "against", "among", "toward", "towards", "upon", "than", "and", "or", "nor", "but",
-    "as", "which", "whose", "whom", "if", "because", "while", "although", "though", "whether",
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "shall", "should", "can", "could", "may", "might", "must", "its", "their", "our", "your", "my",
-    "very",
+    "within", "against", "among", "toward", "towards", "upon", "across", "amid", "despite", "via",
+    "per", "than", "and", "or", "nor", "but", "as", "which", "whose", "whom", "if", "because",
+    "while", "although", "though", "whether", "is", "are", "was", "were", "be", "been", "being",
+    "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "its", "their", "our", "your", "my", "very",
 ];
 
 /// Chinese words no sentence or heading stops on: prepositions, conjunctions and the
@@ -421,6 +422,7 @@ mod tests {
         assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));
         assert!(ends_on_function_word("THE BOARD OF") && ends_on_function_word("she said"));
+        assert!(ends_on_function_word("spread across") && ends_on_function_word("sent via"));
         assert!(!ends_on_function_word("the Said") && !ends_on_function_word("OFFICE"));
         assert!(is_name_word("Okafor") && is_name_word("McLean"));
         assert!(!is_name_word("The") && !is_name_word("However"));

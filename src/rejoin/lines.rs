@@ -206,9 +206,15 @@ impl TextLine<'_> {
 
     /// The first word is a plain lower-case word: letters, then at most a comma or stop.
     pub fn starts_with_plain_lowercase_word(&self) -> bool {
-        let word = self.content.split(' ').next().unwrap_or("");
-        let letters = word.trim_end_matches([',', '.', ';']);
-        !letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())
+        is_plain_lowercase_word(self.content.split(' ').next().unwrap_or(""))
+    }
+
+    /// A quotation opens on a plain lower-case word (`"regrets any…`): a quoted phrase
+    /// inside a sentence; a quoted sentence opens with a capital.
+    pub fn opens_quotation_in_lowercase(&self) -> bool {
+        self.content
+            .strip_prefix(['"', '“', '\'', '‘'])
+            .is_some_and(|quoted| is_plain_lowercase_word(quoted.split(' ').next().unwrap_or("")))
     }
 
     /// Starts with a number or an amount (`2019`, `964,000`, `$17.99`).
@@ -264,4 +270,10 @@ impl TextLine<'_> {
             && !self.ends_inside_sentence()
             && !self.content.contains('。')
     }
+}
+
+/// Letters in lower case, then at most a comma or stop.
+fn is_plain_lowercase_word(word: &str) -> bool {
+    let letters = word.trim_end_matches([',', '.', ';']);
+    !letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())
 }

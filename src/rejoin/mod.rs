@@ -252,6 +252,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if !cjk && b.starts_with_plain_lowercase_word() && !a.content.ends_with(':') {
         return join(0.7, "the next line continues in lower case");
     }
+    if !cjk && b.opens_quotation_in_lowercase() && !a.looks_like_latin_heading() {
+        return join(
+            0.8,
+            "a quotation opens in lower case: a quoted phrase goes on with the sentence",
+        );
+    }
     if !cjk && ends_on_function_word(&a.content) {
         return join(
             0.85,
@@ -786,6 +792,19 @@ mod tests {
             clean(text),
             "The bill was opposed by Sen. Maria Lopez and two others.\n\n\
              Critics blamed the U.N. envoy for the delay.\n"
+        );
+    }
+
+    #[test]
+    fn a_year_or_a_lower_case_quotation_goes_on_where_a_list_item_or_a_quote_stands_alone() {
+        let text = "The orchestra plans a long farewell season in\n\n2031. Tickets go on sale soon.\n\n\
+                    The council said it\n\n\"welcomes every proposal\" from residents.\n\n\
+                    Steps to take:\n\n12. Check the gauges.\n\n\"Never again,\" she said.\n";
+        assert_eq!(
+            clean(text),
+            "The orchestra plans a long farewell season in 2031. Tickets go on sale soon.\n\n\
+             The council said it \"welcomes every proposal\" from residents.\n\n\
+             Steps to take:\n\n12. Check the gauges.\n\n\"Never again,\" she said.\n"
         );
     }
 
