@@ -169,26 +169,16 @@ const OPENERS: &[&str] = &[
     "八是",
     "九是",
     "十是",
-    "第一，",
-    "第二，",
-    "第三，",
-    "第四，",
-    "第五，",
-    "第一,",
-    "第二,",
-    "第三,",
-    "第四,",
-    "第五,",
-    "首先，",
-    "其次，",
-    "再次，",
-    "最后，",
-    "此外，",
-    "同时，",
-    "下一步，",
-    "另外，",
     "一方面",
     "另一方面",
+];
+
+/// Paragraph openers set off by a comma (`第二，`, `此外,`): the points of a list, and the
+/// time phrases a news paragraph leads with (`日前，`, `近年来,`).
+#[rustfmt::skip]
+const COMMA_OPENERS: &[&str] = &[
+    "第一", "第二", "第三", "第四", "第五", "首先", "其次", "再次", "最后", "此外", "同时",
+    "下一步", "另外", "近日", "日前", "近年", "近年来", "今年以来",
 ];
 
 /// English words a sentence cannot stop on: articles, prepositions, conjunctions, auxiliary
@@ -343,6 +333,10 @@ pub fn closes_what_is_open(before: &str, after: &str) -> bool {
 /// (`本报讯`, `新华社北京5月8日电`).
 pub fn opens_paragraph(text: &str) -> bool {
     OPENERS.iter().any(|o| text.starts_with(o))
+        || COMMA_OPENERS.iter().any(|o| {
+            text.strip_prefix(o)
+                .is_some_and(|rest| rest.starts_with(['，', ',']))
+        })
         || text
             .chars()
             .next()
@@ -406,7 +400,10 @@ mod tests {
         assert!(
             opens_paragraph("二是加强") && opens_paragraph("三、完善") && !opens_paragraph("是")
         );
+        assert!(opens_paragraph("日前，街道召开") && opens_paragraph("此外,还有"));
+        assert!(!opens_paragraph("日前召开的会议") && !opens_paragraph("第二十次会议"));
         assert!(is_markup("### A") && is_markup("1. item") && !is_markup("1.5亿"));
+        assert!(!is_markup("2031. Tickets"));
         assert!(closes_what_is_open("举办“迎春", "联欢”文艺晚会。"));
         assert!(closes_what_is_open(
             "the records (of several",
