@@ -58,6 +58,8 @@ pub struct TextLine<'a> {
     pub next_break: Option<JoinedBreak>,
     /// Already read as clean text, and not joined since.
     as_clean: bool,
+    /// The document's first block: where a title stands.
+    pub opens_document: bool,
     /// Joined a block in this pass over the blocks (or the last, until this block is
     /// passed again): its boundaries must be decided again.
     pub grew: bool,
@@ -106,6 +108,7 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
             last_break: None,
             next_break: None,
             as_clean: false,
+            opens_document: out.is_empty(),
             grew: false,
             uncertain: None,
         });

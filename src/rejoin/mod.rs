@@ -380,6 +380,16 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     None
 }
 
+/// The document's first line is its title, as wide as a column by chance: set as a heading,
+/// and not two short where paragraphs open two short (a paragraph's first line that lost its
+/// indent).
+fn is_title_as_wide_as_column(a: &TextLine, width: usize, indent_lost: bool) -> bool {
+    a.opens_document
+        && a.lines == 1
+        && !(indent_lost && a.last_line.columns + 2 == width)
+        && a.looks_like_heading()
+}
+
 /// What the document's shape adds where the blocks alone keep the break.
 fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<Decision> {
     if b.markup {
@@ -433,6 +443,7 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
                 || a.last() == '”' && a.content.starts_with('“') && b.first() == '“'
                 // A block's first line in the parallel form is a headline as wide as the column.
                 || a.lines == 1 && is_parallel_headline(&a.content)
+                || is_title_as_wide_as_column(a, width, indent_lost)
             {
                 return None;
             }
@@ -894,6 +905,28 @@ mod tests {
         // The quotation's line is as wide as the column, but the next opens a quotation.
         assert_eq!(shape_decision(&shape, &lines[4], &lines[5]), None);
         assert!(shape_decision(&shape, &lines[5], &lines[6]).is_some());
+    }
+
+    #[test]
+    fn a_title_as_wide_as_the_column_stays_apart_but_not_a_first_line_two_short() {
+        let story = "市里今年先后改造了二十多个\n老旧小区，加装电梯、修补屋\n顶、整治管线，居民出行方便\n\
+                     了许多。\n“老街区要留住烟火气，”一\n位老居民说，“改造不能只换\n一副新面孔。”\n";
+        assert_eq!(
+            clean(&format!("老城区改造让居民生活更舒心\n{story}")),
+            "老城区改造让居民生活更舒心\n\n\
+             市里今年先后改造了二十多个老旧小区，加装电梯、修补屋顶、整治管线，居民出行方便了许多。\n\n\
+             “老街区要留住烟火气，”一位老居民说，“改造不能只换一副新面孔。”\n"
+        );
+        // Paragraphs open two short (their indent lost): a first line two short is one.
+        let story = "市里今年先后改造了一批\n老旧小区，加装电梯、修补屋\n顶、整治管线，居民出行方便\n\
+                     了许多。\n一位老居民说：“改造不\n能只换一副新面孔，还要留住\n老街区的烟火气。”\n\
+                     市里还将继续推进城市更\n新，让更多居民从中受益。\n";
+        assert_eq!(
+            clean(story),
+            "市里今年先后改造了一批老旧小区，加装电梯、修补屋顶、整治管线，居民出行方便了许多。\n\n\
+             一位老居民说：“改造不能只换一副新面孔，还要留住老街区的烟火气。”\n\n\
+             市里还将继续推进城市更新，让更多居民从中受益。\n"
+        );
     }
 
     #[test]
