@@ -51,6 +51,95 @@ pub fn ends_on_name_title(text: &str) -> bool {
         .is_some_and(|word| NAME_TITLES.contains(&word))
 }
 
+/// Offices written before a name, capitalized, without a full stop (`President`, `Mayor`).
+const OFFICE_TITLES: &[&str] = &[
+    "President",
+    "Vice",
+    "Governor",
+    "Senator",
+    "Mayor",
+    "Judge",
+    "Minister",
+    "Secretary",
+    "Chancellor",
+    "Ambassador",
+    "Commissioner",
+    "Sheriff",
+    "General",
+    "Captain",
+    "Coach",
+    "Chief",
+    "Pope",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Bishop",
+    "Professor",
+    "Detective",
+    "Officer",
+];
+
+/// Ends on a title and one capitalized word (`…said Lt. Col. Marcus`, `President Ellen`): a
+/// first name whose surname is still to come.
+pub fn ends_on_title_and_first_name(text: &str) -> bool {
+    let mut words = text.rsplit(' ');
+    let (Some(name), Some(title)) = (words.next(), words.next()) else {
+        return false;
+    };
+    is_capitalized_word(name)
+        && name.chars().all(char::is_alphabetic)
+        && (NAME_TITLES.contains(&title) || OFFICE_TITLES.contains(&title))
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Starts with a day of the month: one or two digits, then a comma, a space or the end
+/// (`20, 2019`).
+fn starts_with_day(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && matches!(text.as_bytes().get(digits), None | Some(b',' | b' '))
+}
+
+/// A date is cut between its month and its day (`…on November` + `20, 2019`), or the
+/// attribution of an embedded post from its date (`— Ana Ruiz (@anaruiz)` + `May 4, 2021`).
+pub fn date_goes_on(before: &str, after: &str) -> bool {
+    let last = before.rsplit(' ').next().unwrap_or("");
+    let handle = last.starts_with("(@") && last.ends_with(')');
+    MONTHS.contains(&last) && starts_with_day(after)
+        || handle
+            && MONTHS.iter().any(|month| {
+                after
+                    .strip_prefix(month)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
+}
+
+/// A newswire dateline: a place in capitals and the agency in parentheses (`LONDON
+/// (Reuters)`), which the story follows after a dash.
+pub fn is_wire_dateline(text: &str) -> bool {
+    let Some((place, agency)) = text.strip_suffix(')').and_then(|t| t.split_once(" (")) else {
+        return false;
+    };
+    place.chars().any(|c| c.is_ascii_uppercase())
+        && !place.chars().any(char::is_lowercase)
+        && agency.starts_with(|c: char| c.is_ascii_uppercase())
+        && !agency.contains(['(', ')'])
+}
+
 /// Ends on a comma, read through closing quotes: a quotation that closes on a comma goes on
 /// (`“…,”` + `he said.`).
 pub fn ends_on_comma(text: &str) -> bool {
@@ -189,10 +278,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "onto",
     "about", "over", "under", "after", "before", "between", "through", "during", "without",
     "within", "against", "among", "toward", "towards", "upon", "across", "amid", "despite", "via",
-    "per", "than", "and", "or", "nor", "but", "as", "which", "whose", "whom", "if", "because",
-    "while", "although", "though", "whether", "is", "are", "was", "were", "be", "been", "being",
-    "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
-    "must", "its", "their", "our", "your", "my", "very",
+    "per", "than", "when", "unless", "whereas", "and", "or", "nor", "but", "as", "which", "whose",
+    "whom", "if", "because", "while", "although", "though", "whether", "is", "are", "was", "were",
+    "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "its", "their", "our", "your", "my", "very",
 ];
 
 /// Chinese words no sentence or heading stops on: prepositions, conjunctions and the
@@ -420,6 +509,18 @@ mod tests {
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));
         assert!(ends_on_function_word("THE BOARD OF") && ends_on_function_word("she said"));
         assert!(ends_on_function_word("spread across") && ends_on_function_word("sent via"));
+        assert!(ends_on_function_word("call us when"));
+        assert!(ends_on_title_and_first_name("said President Ellen"));
+        assert!(
+            !ends_on_title_and_first_name("the President")
+                && !ends_on_title_and_first_name("Mr. X1")
+        );
+        assert!(date_goes_on("on March", "3, 2030") && !date_goes_on("in March", "2030 saw"));
+        assert!(
+            date_goes_on("— Bo (@bo)", "June 1, 2030") && !date_goes_on("— Bo (@bo)", "Junebug")
+        );
+        assert!(is_wire_dateline("NEW DELHI (Wire Service)") && !is_wire_dateline("Paris (AFP)"));
+        assert!(!is_wire_dateline("MENU") && !is_wire_dateline("(AFP)"));
         assert!(!ends_on_function_word("the Said") && !ends_on_function_word("OFFICE"));
         assert!(is_name_word("Okafor") && is_name_word("McLean"));
         assert!(!is_name_word("The") && !is_name_word("However"));

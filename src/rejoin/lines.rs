@@ -212,6 +212,16 @@ impl TextLine<'_> {
         is_plain_lowercase_word(self.content.split(' ').next().unwrap_or(""))
     }
 
+    /// A dash opens a clause in lower case (`— and then…`): an aside or an afterthought
+    /// inside a sentence. (A hyphen would be a list item's.)
+    pub fn opens_dash_clause(&self) -> bool {
+        self.content.strip_prefix(['–', '—']).is_some_and(|clause| {
+            clause
+                .strip_prefix(' ')
+                .is_some_and(|rest| is_plain_lowercase_word(rest.split(' ').next().unwrap_or("")))
+        })
+    }
+
     /// A quotation opens on a plain lower-case word (`"regrets any…`): a quoted phrase
     /// inside a sentence; a quoted sentence opens with a capital.
     pub fn opens_quotation_in_lowercase(&self) -> bool {

@@ -22,10 +22,10 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::is_opening;
 use evidence::{
-    cannot_start_line, closes_what_is_open, ends_on_decimal_point, ends_on_function_word,
-    ends_on_name_title, is_capitalized_word, is_dateline, is_list_item, is_name_word,
-    is_parallel_headline, is_pause, joins_tight, leaves_parenthesis_open, opens_byline,
-    opens_paragraph, starts_with_unit,
+    cannot_start_line, closes_what_is_open, date_goes_on, ends_on_decimal_point,
+    ends_on_function_word, ends_on_name_title, ends_on_title_and_first_name, is_capitalized_word,
+    is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause, is_wire_dateline,
+    joins_tight, leaves_parenthesis_open, opens_byline, opens_paragraph, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -126,6 +126,10 @@ fn join(confidence: f32, why: &'static str) -> Option<Decision> {
 /// What the two blocks alone say.
 fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     let cjk = a.is_cjk_text() || b.is_cjk_text();
+    // (A newswire story opens with a dash after its dateline, not a list item.)
+    if is_wire_dateline(&a.content) && b.content.starts_with(['-', '–', '—']) {
+        return join(0.85, "a dateline goes on to its story");
+    }
     if b.markup {
         return Some(Decision::Keep);
     }
@@ -192,6 +196,17 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         if ends_on_name_title(&a.content) && b.first().is_uppercase() {
             return join(0.85, "a title goes on to its name");
         }
+        if ends_on_title_and_first_name(&a.content)
+            && b.content.split(' ').next().is_some_and(is_name_word)
+        {
+            return join(0.8, "a first name after a title goes on to the surname");
+        }
+        if date_goes_on(&a.content, &b.content) {
+            return join(
+                0.85,
+                "a date goes on: its day, or a post's attribution its date",
+            );
+        }
     }
     if a.ends_sentence() || opens_paragraph(&b.content) {
         return Some(Decision::Keep);
@@ -251,6 +266,16 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // (`…had lost to Belgium` + `on Monday.`), unless the word is not a plain one (a URL).
     if !cjk && b.starts_with_plain_lowercase_word() && !a.content.ends_with(':') {
         return join(0.7, "the next line continues in lower case");
+    }
+    if !cjk
+        && b.opens_dash_clause()
+        && a.content
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().all(char::is_alphabetic))
+        && !a.looks_like_latin_heading()
+    {
+        return join(0.8, "a clause set off by a dash goes on in lower case");
     }
     if !cjk && b.opens_quotation_in_lowercase() && !a.looks_like_latin_heading() {
         return join(
@@ -657,14 +682,15 @@ fn join_edit(
 ) -> Edit {
     // No space against Chinese text (a curly quote counts as CJK when either block is), before
     // punctuation, after an opening bracket, inside a number, or anywhere in a CJK column (it
-    // wraps between any two characters).
+    // wraps between any two characters). A dash that opens an English clause is spaced.
+    let latin_dash = !a.is_cjk_text() && b.opens_dash_clause();
     let tight = matches!(shape.column, Some(Column::Cjk { .. }))
         || b.first().is_ascii_digit()
             && (a.last().is_ascii_digit() || a.last() == '.' && a.is_cjk_text())
         || joins_tight(a.last())
-        || joins_tight(b.first())
+        || joins_tight(b.first()) && !latin_dash
         || matches!(a.last(), '”' | '’') && (a.is_cjk_text() || b.is_cjk_text())
-        || cannot_start_line(b.first())
+        || cannot_start_line(b.first()) && !latin_dash
         || is_opening(a.last());
     if tight {
         Edit::new(a.end, b.start, "", &REJOIN_CJK, why)
@@ -817,6 +843,27 @@ mod tests {
              The council said it \"welcomes every proposal\" from residents.\n\n\
              Steps to take:\n\n12. Check the gauges.\n\n\"Never again,\" she said.\n"
         );
+    }
+
+    #[test]
+    fn names_dates_datelines_and_dash_clauses_go_on() {
+        let text = "Opened by Lt. Col. Marcus\n\nWhitfield of the harbour guard.\n\n\
+                    Filed on November\n\n20, 2031 from the port, where the ferries waited for the tide.\n\n\
+                    Lovely evening at the pier! — Ana Ruiz (@anaruiz)\n\nMay 4, 2031\n\n\
+                    OSLO (Nordwire)\n\n- Ferry fares rose again on Monday.\n\n\
+                    The plan helps you find your focus\n\n— and drop what distracts you.\n";
+        assert_eq!(
+            clean(text),
+            "Opened by Lt. Col. Marcus Whitfield of the harbour guard.\n\n\
+             Filed on November 20, 2031 from the port, where the ferries waited for the tide.\n\n\
+             Lovely evening at the pier! — Ana Ruiz (@anaruiz) May 4, 2031\n\n\
+             OSLO (Nordwire) - Ferry fares rose again on Monday.\n\n\
+             The plan helps you find your focus — and drop what distracts you.\n"
+        );
+        // A list after a heading, a post's link before its attribution: apart.
+        let text = "Steps to take\n\n- Check the gauges.\n\n\
+                    Read more https://example.com/a1\n\n— tall tales (@talltales)\n";
+        assert_eq!(clean(text), text);
     }
 
     #[test]
