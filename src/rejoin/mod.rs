@@ -504,7 +504,11 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
             let next_word_would_fit = line + 1 + b.first_word_columns() <= width;
             let (within, why) = if every_paragraph {
                 (
-                    next <= width + 5,
+                    next <= width + 5
+                        && !(a.lines == 1
+                            && a.looks_like_latin_heading()
+                            && !b.looks_like_latin_heading()
+                            && !b.content.split(' ').next().is_some_and(is_name_word)),
                     "a full line of a hard-wrapped column (the next word would not fit)",
                 )
             } else {
@@ -864,6 +868,28 @@ mod tests {
         let text = "Steps to take\n\n- Check the gauges.\n\n\
                     Read more https://example.com/a1\n\n— tall tales (@talltales)\n";
         assert_eq!(clean(text), text);
+    }
+
+    #[test]
+    fn a_title_case_heading_as_wide_as_an_english_column_stays_apart() {
+        let text = "Harbour Ferry Fares Rise Again in Spring\nThe city council voted on Monday to\n\
+                    raise ferry fares for the third year in\na row, citing the rising cost of fuel\n\
+                    and repairs to the older boats.\nCommuters said the increase would hurt\n\
+                    families who cross the harbour every\nday, and several asked the council to\n\
+                    phase it in over two years.\nOfficials at the Harbour Transport Ferry\n\
+                    Services said the new fares would apply\nfrom May, after a month of notice to\n\
+                    riders.\n";
+        // (A name that goes on is no heading: `…Ferry` + `Services said…`.)
+        assert_eq!(
+            clean(text),
+            "Harbour Ferry Fares Rise Again in Spring\n\n\
+             The city council voted on Monday to raise ferry fares for the third year in a row, \
+             citing the rising cost of fuel and repairs to the older boats.\n\n\
+             Commuters said the increase would hurt families who cross the harbour every day, and \
+             several asked the council to phase it in over two years.\n\n\
+             Officials at the Harbour Transport Ferry Services said the new fares would apply from \
+             May, after a month of notice to riders.\n"
+        );
     }
 
     #[test]
