@@ -504,11 +504,7 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
             let next_word_would_fit = line + 1 + b.first_word_columns() <= width;
             let (within, why) = if every_paragraph {
                 (
-                    next <= width + 5
-                        && !(a.lines == 1
-                            && a.looks_like_latin_heading()
-                            && !b.looks_like_latin_heading()
-                            && !b.content.split(' ').next().is_some_and(is_name_word)),
+                    next <= width + 5 && !is_heading_before_prose(a, b),
                     "a full line of a hard-wrapped column (the next word would not fit)",
                 )
             } else {
@@ -554,6 +550,16 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
             })
         }
     }
+}
+
+/// A title-case line standing alone, before a sentence-case line that does not go on with a
+/// name (`…Department of Health and Human` + `Services said…`): a heading, as wide as the
+/// column by chance.
+fn is_heading_before_prose(a: &TextLine, b: &TextLine) -> bool {
+    a.lines == 1
+        && a.looks_like_latin_heading()
+        && !b.looks_like_latin_heading()
+        && !b.content.split(' ').next().is_some_and(is_name_word)
 }
 
 /// A heading that a column wrapped: its full first line goes on in a line that does not end
