@@ -354,15 +354,28 @@ pub fn is_name_word(word: &str) -> bool {
 /// `夯实“基本盘”，跑出“新速度”`): the parallel form of Chinese headlines, which running
 /// text takes by chance only in a few of its lines.
 pub fn is_parallel_headline(text: &str) -> bool {
-    let Some((left, right)) = text.split_once(['，', ',']) else {
-        return false;
-    };
+    two_clauses(text).is_some_and(|(left, right)| left == right)
+}
+
+/// Two clauses of four or more letters around a comma, of lengths at most three apart, and no
+/// other punctuation (`聚焦民生实事，提升群众幸福感`): the shape of a Chinese heading that
+/// holds a comma. A sentence cut short opens with a short phrase (`昨日，`) or holds other
+/// marks.
+pub fn is_two_clause_heading(text: &str) -> bool {
+    two_clauses(text).is_some_and(|(left, right)| left.abs_diff(right) <= 3)
+}
+
+/// The lengths of the two clauses around the comma of `text`, if both are letters only (and
+/// curly quotes) and four or more long.
+fn two_clauses(text: &str) -> Option<(usize, usize)> {
+    let (left, right) = text.split_once(['，', ','])?;
     let clause = |part: &str| {
         part.chars()
             .all(|c| is_cjk_letter(c) || is_curly_quote(c) || c.is_ascii_alphanumeric() || c == '+')
             .then(|| part.chars().count())
+            .filter(|&n| n >= 4)
     };
-    matches!((clause(left), clause(right)), (Some(l), Some(r)) if l == r && l >= 4)
+    Some((clause(left)?, clause(right)?))
 }
 
 /// Quote and bracket kinds, as [`bracket_kind`] numbers them: an opener left open at a line's end and closed on the next line
@@ -505,6 +518,10 @@ mod tests {
         assert!(is_parallel_headline("夯实“基本盘”，跑出“新速度”"));
         assert!(!is_parallel_headline("今年以来，全市多家企业"));
         assert!(!is_parallel_headline("会议强调，要、抓好落实"));
+        assert!(is_two_clause_heading("聚焦民生实事，提升群众幸福感"));
+        assert!(!is_parallel_headline("聚焦民生实事，提升群众幸福感"));
+        assert!(!is_two_clause_heading("昨日，市里召开了全市会议"));
+        assert!(!is_two_clause_heading("全年增长12.5%，高于全省平均"));
         assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));
         assert!(ends_on_function_word("THE BOARD OF") && ends_on_function_word("she said"));

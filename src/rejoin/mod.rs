@@ -24,8 +24,9 @@ use crate::script::is_opening;
 use evidence::{
     cannot_start_line, closes_what_is_open, date_goes_on, ends_on_decimal_point,
     ends_on_function_word, ends_on_name_title, ends_on_title_and_first_name, is_capitalized_word,
-    is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause, is_wire_dateline,
-    joins_tight, leaves_parenthesis_open, opens_byline, opens_paragraph, starts_with_unit,
+    is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause, is_two_clause_heading,
+    is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_paragraph,
+    starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -329,13 +330,13 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a short statement ends what the line before left unfinished",
         );
     }
-    // A heading that holds a comma is short, or in the parallel form: a longer line with
-    // a comma inside is a sentence cut short, and running text goes on after it.
+    // A heading that holds a comma is short, and two clauses of about one length: another
+    // line with a comma inside is a sentence cut short, and running text goes on after it.
     if a.is_cjk_text()
-        && a.chars >= 20
+        && a.chars >= 12
         && a.content.contains(['，', ','])
         && !a.headline
-        && !is_parallel_headline(&a.content)
+        && !is_two_clause_heading(&a.content)
         && b.is_cjk_text()
         && !b.looks_like_heading()
     {
@@ -1005,6 +1006,17 @@ mod tests {
             "市里今年先后改造了一批老旧小区，加装电梯、修补屋顶、整治管线，居民出行方便了许多。\n\n\
              一位老居民说：“改造不能只换一副新面孔，还要留住老街区的烟火气。”\n\n\
              市里还将继续推进城市更新，让更多居民从中受益。\n"
+        );
+    }
+
+    #[test]
+    fn a_short_line_with_a_comma_goes_on_unless_it_is_a_two_clause_heading() {
+        let text = "昨日，市文明办在城东街道举办\n\n志愿服务集市，二十多支志愿队伍参加。\n\n\
+                    聚焦民生实事，提升群众幸福感\n\n街道新建了三处养老服务站，惠及上千户家庭。\n";
+        assert_eq!(
+            clean(text),
+            "昨日，市文明办在城东街道举办志愿服务集市，二十多支志愿队伍参加。\n\n\
+             聚焦民生实事，提升群众幸福感\n\n街道新建了三处养老服务站，惠及上千户家庭。\n"
         );
     }
 
