@@ -56,7 +56,7 @@ fn english_splits_and_wraps() {
     let score = run("English split/wrap", &english, SPLITS, 2, 13);
     // Splits before a capital after a blank line look exactly like a truncated paragraph
     // followed by the next one: those are reported as uncertain breaks, not joined.
-    assert_floor(score, 0.97, 0.99);
+    assert_floor(score, 0.975, 0.99);
 }
 
 #[test]
