@@ -31,6 +31,10 @@ const PRINTS: &str = ".fingerprints";
 /// Where the articles' shingle sets wait for phase 2 (to confirm near duplicates).
 const SHINGLES: &str = ".shingles";
 
+/// A spill this small is read back into memory (at most three are held at once): a batch of
+/// tens of thousands of articles is read from memory, an archive's from the disk.
+const SPILL_IN_MEMORY: u64 = 32 << 20;
+
 /// Articles phase 3 cleans again between updates of the batch's list.
 const REDO_CHUNK: usize = 4096;
 
@@ -155,7 +159,12 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     progress.finish_and_clear();
 
     // Phase 2: decide across the batch (the inputs that have fingerprints) and the index.
-    let batch = Cleaned::new(&inputs, &done, prints.finish()?, shingles.finish()?);
+    let batch = Cleaned::new(
+        &inputs,
+        &done,
+        prints.finish(SPILL_IN_MEMORY)?,
+        shingles.finish(SPILL_IN_MEMORY)?,
+    );
     let empty = Index::new();
     let decisions = pool.install(|| {
         corpus::decide(
@@ -257,7 +266,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     }
 
     // The counts, from the entries as written: memory holds no per-file report.
-    let parts = parts.finish()?;
+    let parts = parts.finish(SPILL_IN_MEMORY)?;
     let mut summary = pool
         .install(|| {
             done.par_iter()
