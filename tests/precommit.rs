@@ -53,13 +53,13 @@ fn commit_fails_fixes_then_passes() {
         String::from_utf8_lossy(&installed.stderr)
     );
 
-    let dirty = "企业 and 人民群众,共同发展\r\n\r\n\r\n第二段。";
+    let dirty = "企业 and 人民群众,共同发展.\r\n\r\n\r\n第二段。";
     std::fs::write(repo.join("article.txt"), dirty).unwrap();
     git(&["add", "."]);
     let first = git(&["commit", "-qm", "dirty article"]);
     assert!(!first.status.success(), "the hook fails the commit");
     let fixed = std::fs::read_to_string(repo.join("article.txt")).unwrap();
-    assert_eq!(fixed, "企业和人民群众，共同发展\n\n第二段。\n");
+    assert_eq!(fixed, "企业和人民群众，共同发展。\n\n第二段。\n");
 
     git(&["add", "."]);
     let second = git(&["commit", "-qm", "fixed article"]);
