@@ -35,9 +35,8 @@ pub const LOOP: Rule = Rule {
 pub struct Repeats;
 
 /// The minimum length of a removed repeat, in characters of the folded text.
-fn min_length(folded: &[char], config: &Config) -> usize {
-    let cjk = folded.iter().filter(|c| is_cjk_letter(**c)).count();
-    if cjk * 2 >= folded.len() {
+fn min_length(folded: &Folded, config: &Config) -> usize {
+    if folded.cjk_letters * 2 >= folded.chars.len() {
         config.repeat_min_cjk
     } else {
         config.repeat_min_latin
@@ -45,12 +44,30 @@ fn min_length(folded: &[char], config: &Config) -> usize {
 }
 
 /// The text without white space, punctuation folded to one width (4 bytes a character: the
-/// folded view of a 200 MB file must not cost more than a few times its size).
-fn fold(text: &str) -> Vec<char> {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| full_width(c).unwrap_or(c))
-        .collect()
+/// folded view of a 200 MB file must not cost more than a few times its size), and how many
+/// of its characters are CJK letters.
+struct Folded {
+    chars: Vec<char>,
+    cjk_letters: usize,
+}
+
+fn fold(text: &str) -> Folded {
+    // (Characters start at the bytes that are not continuation bytes: room for all of them.)
+    let room = text.bytes().filter(|&b| (b as i8) >= -0x40).count();
+    let mut chars = Vec::with_capacity(room);
+    let mut cjk_letters = 0;
+    for c in text.chars() {
+        if c.is_ascii() {
+            // (ASCII white space as `char::is_whitespace` has it: tab to carriage return, space.)
+            if !matches!(c, '\t'..='\r' | ' ') {
+                chars.push(full_width(c).unwrap_or(c));
+            }
+        } else if !c.is_whitespace() {
+            cjk_letters += usize::from(is_cjk_letter(c));
+            chars.push(c);
+        }
+    }
+    Folded { chars, cjk_letters }
 }
 
 /// The byte offsets in `text` of the folded positions `wanted` (sorted), in one walk; a
@@ -106,9 +123,12 @@ fn find_copies(chars: &[char], min: usize) -> Vec<Copy> {
     // itself be a removed copy: its own source is earlier still, so by induction the first
     // occurrence of any text is never removed.
     let mut kept_until = 0;
+    // Windows until the next one remembered (a count down, not a division at every step).
+    let mut until_remembered = 0;
     while q + window <= chars.len() {
+        let bit = slot(hash);
         if q >= kept_until
-            && seen[slot(hash) / 64] & (1 << (slot(hash) % 64)) != 0
+            && seen[bit / 64] & (1 << (bit % 64)) != 0
             && let Some(&p) = remembered.get(&hash)
             && chars[p..p + window] == chars[q..q + window]
         {
@@ -124,10 +144,12 @@ fn find_copies(chars: &[char], min: usize) -> Vec<Copy> {
                 kept_until = end;
             }
         }
-        if q % step == 0 {
-            seen[slot(hash) / 64] |= 1 << (slot(hash) % 64);
+        if until_remembered == 0 {
+            seen[bit / 64] |= 1 << (bit % 64);
             remembered.entry(hash).or_insert(q);
+            until_remembered = step;
         }
+        until_remembered -= 1;
         // Roll the window one character on.
         if q + window < chars.len() {
             hash = hash
@@ -146,12 +168,16 @@ impl Pass for Repeats {
     }
 
     fn propose(&self, text: &str, context: &mut Context) -> Vec<Edit> {
-        let chars = fold(text);
-        let min = min_length(&chars, context.config);
+        let folded = fold(text);
+        let min = min_length(&folded, context.config);
         if min == 0 {
             return Vec::new();
         }
+        let chars = folded.chars;
         let copies = find_copies(&chars, min);
+        if copies.is_empty() {
+            return Vec::new();
+        }
         let mut wanted: Vec<usize> = copies.iter().flat_map(|c| [c.start, c.end]).collect();
         wanted.sort_unstable();
         let offsets = byte_offsets(text, &wanted);
