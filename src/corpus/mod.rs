@@ -222,31 +222,37 @@ pub fn block_fingerprint(normal: &str) -> u64 {
 
 /// Shingles of a normalized text: character 5-grams of CJK text, word 5-grams of Latin.
 pub fn shingles(normal: &str) -> Vec<u64> {
-    let chars: Vec<char> = normal.chars().collect();
-    let cjk = chars.iter().filter(|c| is_cjk_letter(**c)).count() * 2 >= chars.len();
-    // A fast, deterministic hash: shingles are many and only ever compared to each other.
-    let hash = |parts: &mut dyn Iterator<Item = u64>| {
-        parts.fold(0x243f_6a88_85a3_08d3u64, |h, p| dedup::mix(h ^ p))
-    };
-    let mut out: Vec<u64> = if cjk {
+    let (mut chars, mut cjk_letters) = (0, 0);
+    for c in normal.chars() {
+        chars += 1;
+        cjk_letters += usize::from(is_cjk_letter(c));
+    }
+    let mut out: Vec<u64> = if cjk_letters * 2 >= chars {
+        let chars: Vec<char> = normal.chars().collect();
         chars
             .windows(5)
-            .map(|w| hash(&mut w.iter().map(|&c| c as u64)))
+            .map(|w| shingle_hash(w.iter().map(|&c| c as u64)))
             .collect()
     } else {
         let words: Vec<u64> = normal
             .split(' ')
             .filter(|w| !w.is_empty())
-            .map(|w| hash(&mut w.chars().map(|c| c as u64)))
+            .map(|w| shingle_hash(w.chars().map(|c| c as u64)))
             .collect();
         words
             .windows(5)
-            .map(|w| hash(&mut w.iter().copied()))
+            .map(|w| shingle_hash(w.iter().copied()))
             .collect()
     };
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A fast, deterministic hash of a word or a shingle: shingles are many and only ever
+/// compared to each other.
+fn shingle_hash(parts: impl Iterator<Item = u64>) -> u64 {
+    parts.fold(0x243f_6a88_85a3_08d3u64, |h, p| dedup::mix(h ^ p))
 }
 
 /// What phase 2 holds of one article of a batch throughout: its signature and blocks are

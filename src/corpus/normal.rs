@@ -51,6 +51,14 @@ fn folded(text: &str) -> Folder {
     // quick check reads only the other characters. (Without those starters between them,
     // marks that were apart may meet and read as out of order: then the text takes the
     // normalizing iterator, which gives the same result, only slower.)
+    if text.is_ascii() {
+        // (ASCII is NFKC, and each byte is its own character.)
+        let mut folder = Folder::default();
+        folder.out.reserve(text.len());
+        text.bytes()
+            .for_each(|b| folder.push(char::from(b.to_ascii_lowercase())));
+        return folder;
+    }
     let mapped = || text.chars().map(narrow);
     let others = mapped().filter(|&c| !(c.is_ascii() || is_common_han(c)));
     if is_nfkc_quick(others) == IsNormalized::Yes {
@@ -138,9 +146,10 @@ impl Folder {
             self.space = true;
         } else if class != Class::Other {
             self.first_ascii.get_or_insert(c.is_ascii_alphanumeric());
+            // (The last byte of the output is the last character's when that is ASCII.)
             if self.space
                 && c.is_ascii_alphanumeric()
-                && self.out.ends_with(|p: char| p.is_ascii_alphanumeric())
+                && self.out.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric)
             {
                 self.out.push(' ');
             }
