@@ -51,21 +51,31 @@ fn folded(text: &str) -> Folder {
     // quick check reads only the other characters. (Without those starters between them,
     // marks that were apart may meet and read as out of order: then the text takes the
     // normalizing iterator, which gives the same result, only slower.)
-    if text.is_ascii() {
-        // (ASCII is NFKC, and each byte is its own character.)
-        let mut folder = Folder::default();
-        folder.out.reserve(text.len());
-        text.bytes()
-            .for_each(|b| folder.push(char::from(b.to_ascii_lowercase())));
-        return folder;
-    }
-    let mapped = || text.chars().map(narrow);
-    let others = mapped().filter(|&c| !(c.is_ascii() || is_common_han(c)));
+    // (Narrowing leaves ASCII as it is: only the other characters are read.)
+    let others = (text.chars().filter(|c| !c.is_ascii()).map(narrow))
+        .filter(|&c| !(c.is_ascii() || is_common_han(c)));
     if is_nfkc_quick(others) == IsNormalized::Yes {
-        fold(mapped())
+        fold_narrowed(text)
     } else {
         fold(text.nfkc())
     }
+}
+
+/// [`fold`] of `text` with its characters narrowed (`narrow`), reading ASCII byte by byte.
+fn fold_narrowed(text: &str) -> Folder {
+    let mut folder = Folder::default();
+    folder.out.reserve(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        rest.bytes().take(ascii).for_each(|b| folder.push_ascii(b));
+        let mut others = rest[ascii..].chars();
+        if let Some(c) = others.next() {
+            folder.push_folded(narrow(c));
+        }
+        rest = others.as_str();
+    }
+    folder
 }
 
 /// A full-width form of an ASCII character (or the ideographic space) as that character.
@@ -116,13 +126,7 @@ fn class(c: char) -> Class {
 
 fn fold(chars: impl Iterator<Item = char>) -> Folder {
     let mut folder = Folder::default();
-    for c in chars {
-        if c.is_ascii() || is_common_han(c) {
-            folder.push(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(|c| folder.push(c));
-        }
-    }
+    chars.for_each(|c| folder.push_folded(c));
     folder
 }
 
@@ -139,6 +143,48 @@ struct Folder {
 }
 
 impl Folder {
+    /// Adds one character, in lower case.
+    fn push_folded(&mut self, c: char) {
+        if c.is_ascii() || is_common_han(c) {
+            self.push(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(|c| self.push(c));
+        }
+    }
+
+    /// Adds one ASCII character, in lower case: [`Folder::push`] without its table of classes.
+    #[inline]
+    fn push_ascii(&mut self, b: u8) {
+        match b {
+            b'0'..=b'9' => self.push_alphanumeric(b'0', true),
+            b'a'..=b'z' => self.push_alphanumeric(b, false),
+            b'A'..=b'Z' => self.push_alphanumeric(b.to_ascii_lowercase(), false),
+            b'\t'..=b'\r' | b' ' => self.space = true,
+            _ => {}
+        }
+    }
+
+    /// Adds an ASCII letter or digit (a digit as `0`).
+    #[inline]
+    fn push_alphanumeric(&mut self, b: u8, digit: bool) {
+        self.first_ascii.get_or_insert(true);
+        // (The last byte of the output is the last character's when that is ASCII.)
+        if self.space
+            && self
+                .out
+                .as_bytes()
+                .last()
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            self.out.push(' ');
+        }
+        if !(digit && self.number) {
+            self.out.push(char::from(b));
+        }
+        self.number = digit;
+        self.space = false;
+    }
+
     /// Adds one lower-case character.
     fn push(&mut self, c: char) {
         let class = class(c);
@@ -149,7 +195,11 @@ impl Folder {
             // (The last byte of the output is the last character's when that is ASCII.)
             if self.space
                 && c.is_ascii_alphanumeric()
-                && self.out.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric)
+                && self
+                    .out
+                    .as_bytes()
+                    .last()
+                    .is_some_and(u8::is_ascii_alphanumeric)
             {
                 self.out.push(' ');
             }
