@@ -59,17 +59,17 @@ fn is_list_item(block: &str) -> bool {
         || block.starts_with('（') && block.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
 }
 
-fn is_byline(block: &str) -> bool {
+/// `chars`: the block's characters, white space not counted.
+fn is_byline(block: &str, chars: usize) -> bool {
     let bracketed = (block.starts_with('（') || block.starts_with('('))
         && (block.ends_with('）') || block.ends_with(')'));
     let credited = CREDIT_WORDS.iter().any(|w| block.contains(w));
     let by = block.starts_with("By ") || block.starts_with("本报记者") || block.starts_with("记者");
-    non_space_chars(block) <= 60 && ((bracketed && credited) || by)
+    chars <= 60 && ((bracketed && credited) || by)
 }
 
-fn is_heading_shaped(block: &str) -> bool {
-    block.starts_with('#')
-        || (!ends_sentence(block) && (non_space_chars(block) <= 40 || is_headline_shaped(block)))
+fn is_heading_shaped(block: &str, chars: usize) -> bool {
+    block.starts_with('#') || (!ends_sentence(block) && (chars <= 40 || is_headline_shaped(block)))
 }
 
 /// Labels `blocks`; `blank_before[i]` is how many blank source lines stood before block `i`.
@@ -77,22 +77,23 @@ pub fn classify(blocks: &[&str], blank_before: &[usize]) -> Vec<BlockKind> {
     let mut kinds = Vec::with_capacity(blocks.len());
     for (i, block) in blocks.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| kinds[p]);
+        let chars = non_space_chars(block);
         let kind = if is_list_item(block) {
             BlockKind::ListItem
-        } else if is_byline(block) {
+        } else if is_byline(block, chars) {
             BlockKind::Byline
         } else if block.trim_start_matches('#').trim_start().starts_with('—') {
             BlockKind::Subtitle
-        } else if i == 0 && is_heading_shaped(block) {
+        } else if i == 0 && is_heading_shaped(block, chars) {
             BlockKind::Title
         } else if previous == Some(BlockKind::Title) && block.starts_with("##") {
             BlockKind::Subtitle
         } else if CAPTION_WORDS.iter().any(|w| block.contains(w))
-            || block.contains("图片") && block.ends_with("提供") && non_space_chars(block) <= 150
-            || blank_before[i] >= 2 && non_space_chars(block) <= 150 && i > 0
+            || block.contains("图片") && block.ends_with("提供") && chars <= 150
+            || blank_before[i] >= 2 && chars <= 150 && i > 0
         {
             BlockKind::Caption
-        } else if is_heading_shaped(block) {
+        } else if is_heading_shaped(block, chars) {
             BlockKind::Heading
         } else {
             BlockKind::Paragraph

@@ -133,14 +133,18 @@ pub fn count_chars(text: &str) -> (usize, usize) {
     // turns into vector code).
     let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
     // The White_Space characters, by their UTF-8 forms: U+0009–000D, 0020, 0085, 00A0, 1680,
-    // 2000–200A, 2028, 2029, 202F, 205F, 3000. Only their first bytes need a closer look.
-    let mut spaces = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        spaces += usize::from(match b {
-            b'\t'..=b'\r' | b' ' => true,
-            0xC2 | 0xE1..=0xE3 => is_multibyte_space(&bytes[i..]),
-            _ => false,
-        });
+    // 2000–200A, 2028, 2029, 202F, 205F, 3000. ASCII is counted in vector code too; outside
+    // it only the first bytes of those forms need a closer look.
+    let mut spaces = bytes
+        .iter()
+        .filter(|&&b| (b == b' ') | (b.wrapping_sub(b'\t') < 5))
+        .count();
+    if !bytes.is_ascii() {
+        for (i, &b) in bytes.iter().enumerate() {
+            if matches!(b, 0xC2 | 0xE1..=0xE3) {
+                spaces += usize::from(is_multibyte_space(&bytes[i..]));
+            }
+        }
     }
     (chars, chars - spaces)
 }
