@@ -129,36 +129,57 @@ pub fn tail(text: &str, n: usize) -> &str {
 /// counted on the bytes: line lengths are measured for every line rejoin reads.
 pub fn count_chars(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
-    // A character starts at every byte that is not a continuation byte (a loop the compiler
-    // turns into vector code).
-    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    // The White_Space characters, by their UTF-8 forms: U+0009–000D, 0020, 0085, 00A0, 1680,
-    // 2000–200A, 2028, 2029, 202F, 205F, 3000. ASCII is counted in vector code too; outside
-    // it only the first bytes of those forms need a closer look.
-    let mut spaces = bytes
-        .iter()
-        .filter(|&&b| (b == b' ') | (b.wrapping_sub(b'\t') < 5))
-        .count();
-    if !bytes.is_ascii() {
-        for (i, &b) in bytes.iter().enumerate() {
-            if matches!(b, 0xC2 | 0xE1..=0xE3) {
-                spaces += usize::from(is_multibyte_space(&bytes[i..]));
-            }
-        }
+    // Read at every position from the byte there and the two after it (the last two
+    // positions, which have fewer after them, one at a time), in byte-wide counters that
+    // vector code adds 16 or 32 at a time (a chunk of 255 positions cannot overflow one).
+    const CHUNK: usize = 255;
+    let whole = bytes.len().saturating_sub(2);
+    let (mut chars, mut spaces) = (0, 0);
+    for start in (0..whole).step_by(CHUNK) {
+        let end = (start + CHUNK).min(whole);
+        let (first, second, third) = (
+            &bytes[start..end],
+            &bytes[start + 1..end + 1],
+            &bytes[start + 2..end + 2],
+        );
+        let (starts, white) = (first.iter().zip(second).zip(third)).fold(
+            (0u8, 0u8),
+            |(starts, white), ((&a, &b), &c)| {
+                (
+                    starts + u8::from(starts_char(a)),
+                    white + u8::from(opens_white_space(a, b, c)),
+                )
+            },
+        );
+        chars += usize::from(starts);
+        spaces += usize::from(white);
+    }
+    for i in whole..bytes.len() {
+        chars += usize::from(starts_char(bytes[i]));
+        let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        spaces += usize::from(opens_white_space(bytes[i], at(1), at(2)));
     }
     (chars, chars - spaces)
 }
 
-/// `bytes` open with the UTF-8 form of a white space character outside ASCII.
-fn is_multibyte_space(bytes: &[u8]) -> bool {
-    matches!(
-        *bytes,
-        [0xC2, 0x85 | 0xA0, ..]
-            | [0xE1, 0x9A, 0x80, ..]
-            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
-            | [0xE2, 0x81, 0x9F, ..]
-            | [0xE3, 0x80, 0x80, ..]
-    )
+/// A character starts at every byte that is not a continuation byte.
+fn starts_char(byte: u8) -> bool {
+    (byte as i8) >= -0x40
+}
+
+/// Whether the bytes `a`, `b`, `c` open with the UTF-8 form of a White_Space character:
+/// U+0009–000D, 0020, 0085, 00A0, 1680, 2000–200A, 2028, 2029, 202F, 205F, 3000. (No branch:
+/// it is read at every position in vector code.)
+fn opens_white_space(a: u8, b: u8, c: u8) -> bool {
+    (a == b' ')
+        | (a.wrapping_sub(b'\t') < 5)
+        | (a == 0xC2) & ((b == 0x85) | (b == 0xA0))
+        | (a == 0xE1) & (b == 0x9A) & (c == 0x80)
+        | (a == 0xE2)
+            & (b == 0x80)
+            & ((c.wrapping_sub(0x80) < 0x0B) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF))
+        | (a == 0xE2) & (b == 0x81) & (c == 0x9F)
+        | (a == 0xE3) & (b == 0x80) & (c == 0x80)
 }
 
 /// Horizontal white space of any kind (not line breaks).
@@ -179,6 +200,12 @@ mod tests {
         );
         assert_eq!(count_chars(&every), expected);
         assert_eq!(count_chars("中 文\u{3000}a\u{A0}"), (6, 3));
+        // Every character alone and after one other: the last positions are read apart.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let visible = usize::from(!c.is_whitespace());
+            assert_eq!(count_chars(&c.to_string()), (1, visible), "{c:?}");
+            assert_eq!(count_chars(&format!("a{c}")), (2, 1 + visible), "{c:?}");
+        }
     }
 
     #[test]
