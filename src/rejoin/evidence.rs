@@ -378,20 +378,33 @@ fn bracket_kind(c: char) -> Option<(usize, bool)> {
     })
 }
 
+/// The quotes and brackets of `text`, in order: `text.chars().filter_map(bracket_kind)`,
+/// read on the bytes (every one of them is ASCII or has a first byte of 0xE2, 0xE3 or 0xEF).
+fn brackets(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter_map(move |i| match bytes[i] {
+        b'(' => Some((PARENTHESIS, true)),
+        b')' => Some((PARENTHESIS, false)),
+        // (A first byte starts a character.)
+        0xE2 | 0xE3 | 0xEF => text[i..].chars().next().and_then(bracket_kind),
+        _ => None,
+    })
+}
+
 /// `before` leaves a quote or bracket open that `after` closes before opening another of
 /// its kind: the quotation, title or aside goes on across the break.
 pub fn closes_what_is_open(before: &str, after: &str) -> bool {
     // The kinds `after` meets a closer of first. Read before `before`: most lines close
     // nothing, and `before` is a whole block that grows as rejoin works.
     let mut first_closes = [None::<bool>; KINDS];
-    for (k, opens) in after.chars().filter_map(bracket_kind) {
+    for (k, opens) in brackets(after) {
         first_closes[k].get_or_insert(!opens);
     }
     if !first_closes.contains(&Some(true)) {
         return false;
     }
     let mut depth = [0u32; KINDS];
-    for (k, opens) in before.chars().filter_map(bracket_kind) {
+    for (k, opens) in brackets(before) {
         depth[k] = if opens {
             depth[k] + 1
         } else {
