@@ -87,12 +87,7 @@ pub fn process_with<'a>(
         Err(error) => Processed {
             source: None,
             clean: None,
-            report: match error {
-                decode::DecodeError::Binary { .. } => {
-                    FileReport::skipped(path.to_string(), error.to_string())
-                }
-                _ => FileReport::failed(path.to_string(), error.to_string()),
-            },
+            report: FileReport::undecodable(path.to_string(), &error),
         },
     }
 }

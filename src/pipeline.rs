@@ -183,6 +183,17 @@ pub fn resume(source: &str, config: &Config, suspended: Suspended) -> Cleaned {
     traced(source, run(source, config, Some(suspended), PASSES.len()))
 }
 
+/// [`resume`] without tracing the blocks back to the source: the clean text and its
+/// findings, for a batch that compares articles before it writes them.
+pub fn resume_untraced(
+    source: &str,
+    config: &Config,
+    suspended: Suspended,
+) -> (String, Vec<Reported>) {
+    let finished = run(source, config, Some(suspended), PASSES.len());
+    (finished.text, finished.findings)
+}
+
 /// The clean text of a run through every pass, its blocks traced back to `source`.
 fn traced(source: &str, finished: Suspended) -> Cleaned {
     let Suspended {

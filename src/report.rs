@@ -195,6 +195,16 @@ impl FileReport {
         }
     }
 
+    /// A file that could not be decoded: skipped if it is binary, an error otherwise.
+    pub fn undecodable(path: String, error: &crate::decode::DecodeError) -> Self {
+        match error {
+            crate::decode::DecodeError::Binary { .. } => {
+                FileReport::skipped(path, error.to_string())
+            }
+            _ => FileReport::failed(path, error.to_string()),
+        }
+    }
+
     pub fn skipped(path: String, note: String) -> Self {
         FileReport {
             status: Status::Skipped,

@@ -35,8 +35,8 @@ const SHINGLES: &str = ".shingles";
 /// tens of thousands of articles is read from memory, an archive's from the disk.
 const SPILL_IN_MEMORY: u64 = 32 << 20;
 
-/// Articles phase 3 cleans again between updates of the batch's list.
-const REDO_CHUNK: usize = 4096;
+/// Articles phase 3 finishes between updates of the batch's list.
+const FINISH_CHUNK: usize = 4096;
 
 /// Held while a run writes its output directory.
 const LOCK: &str = ".scour-lock";
@@ -139,8 +139,9 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     });
     inputs.shrink_to_fit();
 
-    // Phase 1: clean every file; each report entry and the fingerprints are spilled to disk
-    // as they are made, and only counts and hashes stay in memory.
+    // Phase 1: clean every file up to the corpus passes; the suspended pipeline and the
+    // fingerprints are spilled to disk as they are made, and only counts and hashes stay in
+    // memory. (Nothing is written yet: phase 3 writes every output once.)
     let parts = Spill::create(&out.join(PARTS))?;
     let prints = Spill::create(&out.join(PRINTS))?;
     let shingles = Spill::create(&out.join(SHINGLES))?;
@@ -150,9 +151,12 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         inputs
             .par_iter()
             .map(|input| {
-                let (report, kept) = clean_file(input, out, &config_of(input), Stage::First);
+                let first = first_pass(input, &config_of(input));
                 progress.inc(1);
-                Done::new(&parts, report, kept.map(|kept| (&prints, &shingles, kept)))
+                match first {
+                    Ok(kept) => Done::kept(&parts, &prints, &shingles, kept),
+                    Err(report) => Done::new(&parts, *report),
+                }
             })
             .collect::<Result<_, String>>()
     })?;
@@ -176,7 +180,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             |k| batch.shingles(k),
         )
     });
-    // Which articles hold boilerplate: phase 3 cleans them again.
+    // Which articles hold boilerplate: phase 3 removes it from them.
     let mut has_boilerplate = vec![false; batch.len()];
     batch.each_fingerprints(&mut |k, fingerprints| {
         has_boilerplate[k] =
@@ -184,7 +188,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     });
     batch.failed()?;
 
-    // Phase 3: clean again what the decisions touch.
+    // Phase 3: finish every article with what the batch decided, and write it.
     let corpus::Decisions {
         boilerplate,
         duplicates,
@@ -196,7 +200,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     });
     // (By canonical path: an archive has tens of thousands of groups.)
     let mut groups: BTreeMap<String, DuplicateGroup> = BTreeMap::new();
-    let mut redo: Vec<(usize, Option<DuplicateReport>)> = Vec::new();
+    let mut finish: Vec<(usize, Option<DuplicateReport>, bool)> = Vec::new();
     for (k, duplicate) in duplicates.into_iter().enumerate() {
         let (i, article) = (batch.of_input[k], batch.article(k));
         let duplicate = duplicate.map(|d| DuplicateReport {
@@ -223,41 +227,42 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                 .members
                 .push(member);
         }
-        if (duplicate.is_some() && !args.corpus.keep_duplicates) || has_boilerplate[k] {
-            redo.push((i, duplicate.filter(|_| !args.corpus.keep_duplicates)));
-        }
+        let dropped = duplicate.filter(|_| !args.corpus.keep_duplicates);
+        finish.push((i, dropped, has_boilerplate[k]));
     }
     let groups: Vec<DuplicateGroup> = groups.into_values().collect();
     // The fingerprints have served: phase 3 and the report need none.
     drop(batch);
     done.iter_mut().for_each(|d| d.corpus = None);
     // A chunk at a time: the new entries of half a million articles would be a second list.
-    let mut redo = redo.into_iter();
+    let mut finish = finish.into_iter();
     loop {
-        let chunk: Vec<_> = redo.by_ref().take(REDO_CHUNK).collect();
+        let chunk: Vec<_> = finish.by_ref().take(FINISH_CHUNK).collect();
         if chunk.is_empty() {
             break;
         }
-        let redone: Vec<(usize, Done)> = pool.install(|| {
+        let finished: Vec<(usize, Done)> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .map(|(i, duplicate)| {
+                .map(|(i, dropped, has_boilerplate)| {
                     let input = &inputs[i];
-                    let report = match duplicate {
-                        Some(of) => drop_duplicate(input, out, &config_of(input), of),
+                    let mut config = config_of(input);
+                    let report = match dropped {
+                        Some(of) => drop_duplicate(input, out, &config, of),
                         None => {
-                            let mut config = config_of(input);
-                            config.boilerplate = Some(boilerplate.clone());
-                            let suspended = parts.get(&done[i].suspended())?;
-                            clean_file(input, out, &config, Stage::Resumed(&suspended)).0
+                            if has_boilerplate {
+                                config.boilerplate = Some(boilerplate.clone());
+                            }
+                            let suspended = parts.get(&done[i].part)?;
+                            clean_file(input, out, &config, &suspended)
                         }
                     };
-                    Ok((i, Done::new(&parts, report, None)?))
+                    Ok((i, Done::new(&parts, report)?))
                 })
                 .collect::<Result<_, String>>()
         })?;
-        for (i, again) in redone {
-            done[i] = again;
+        for (i, finished) in finished {
+            done[i] = finished;
         }
     }
     if let (Some(path), Some(mut index)) = (&index_path, index) {
@@ -272,7 +277,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             done.par_iter()
                 .map(|d| {
                     let mut summary = Summary::default();
-                    let entry = parts.get(&d.report()).map_err(|e| e.to_string())?;
+                    let entry = parts.get(&d.part).map_err(|e| e.to_string())?;
                     summary.add_entry(&entry).map_err(|e| e.to_string())?;
                     Ok(summary)
                 })
@@ -290,7 +295,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let files = problems[..head_problems]
         .iter()
         .map(|p| Ok(p.to_json()))
-        .chain(done.iter().map(|d| parts.get(&d.report())));
+        .chain(done.iter().map(|d| parts.get(&d.part)));
     let report = out.join("report.json");
     let mut writer = std::io::BufWriter::new(create(&report)?);
     report::write_streamed(
@@ -305,7 +310,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let entries = problems[..head_problems]
         .iter()
         .map(|p| Ok(p.to_json()))
-        .chain(done.iter().map(|d| parts.get(&d.report())));
+        .chain(done.iter().map(|d| parts.get(&d.part)));
     pool.install(|| {
         super::review::write_page(&out.join("review.html"), &summary, entries, |rel| {
             out.join("diffs").join(format!("{rel}.diff"))
@@ -336,14 +341,13 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     })
 }
 
-/// What phase 1 keeps of one input: counts, where its report entry and fingerprints lie,
-/// and its report only if it is a problem to print.
+/// What the batch keeps of one input: where its report entry (or, for an article between
+/// phases 1 and 3, its suspended pipeline) lies, counts, and its report only if it is a
+/// problem to print.
 struct Done {
-    /// Where its report entry lies in the spill, and after it (for an article of phase 1)
-    /// its pipeline suspended at the corpus passes.
+    /// Where its report entry lies in the spill; for an article phase 3 has not finished
+    /// yet, its pipeline suspended at the corpus passes.
     part: Range<u64>,
-    /// The length of the report entry.
-    report_len: u32,
     findings: u32,
     problem: Option<Box<FileReport>>,
     /// For an article phase 2 reads.
@@ -360,50 +364,35 @@ struct Spilled {
 }
 
 impl Done {
-    /// Spills `report` (and the fingerprints and suspended pipeline, if any) and keeps what
-    /// the batch needs.
-    fn new(
-        parts: &Spill,
-        report: FileReport,
-        kept: Option<(&Spill, &Spill, Kept)>,
-    ) -> Result<Self, String> {
+    /// Spills `report` and keeps what the batch needs of it.
+    fn new(parts: &Spill, report: FileReport) -> Result<Self, String> {
         let mut entry = Vec::new();
         report
             .write_json(&mut entry)
             .expect("writing to memory cannot fail");
-        let report_len = u32::try_from(entry.len())
-            .map_err(|_| format!("{}: the report entry is over 4 GB", report.path))?;
-        if let Some((_, _, kept)) = &kept {
-            entry.extend_from_slice(&kept.suspended);
-        }
-        let part = parts.put(&entry)?;
-        let corpus = match kept {
-            Some((prints, shingles, kept)) => Some(Spilled {
+        let problem = matches!(report.status, Status::Error | Status::Skipped);
+        Ok(Done {
+            part: parts.put(&entry)?,
+            findings: u32::try_from(report.findings.len()).unwrap_or(u32::MAX),
+            problem: problem.then(|| Box::new(report)),
+            corpus: None,
+        })
+    }
+
+    /// Spills what phase 1 kept of an article (its suspended pipeline, fingerprints and
+    /// shingle set) and keeps what the batch needs.
+    fn kept(parts: &Spill, prints: &Spill, shingles: &Spill, kept: Kept) -> Result<Self, String> {
+        Ok(Done {
+            part: parts.put(&kept.suspended)?,
+            findings: kept.findings,
+            problem: None,
+            corpus: Some(Spilled {
                 exact: kept.fingerprints.exact,
                 shingles: kept.fingerprints.shingles,
                 at: prints.put(&kept.fingerprints.to_bytes())?,
                 shingles_at: shingles.put(&shingle_bytes(&kept.shingles))?,
             }),
-            None => None,
-        };
-        let problem = matches!(report.status, Status::Error | Status::Skipped);
-        Ok(Done {
-            part,
-            report_len,
-            findings: u32::try_from(report.findings.len()).unwrap_or(u32::MAX),
-            problem: problem.then(|| Box::new(report)),
-            corpus,
         })
-    }
-
-    /// Where the report entry lies in the spill.
-    fn report(&self) -> Range<u64> {
-        self.part.start..self.part.start + u64::from(self.report_len)
-    }
-
-    /// Where the suspended pipeline lies in the spill.
-    fn suspended(&self) -> Range<u64> {
-        self.report().end..self.part.end
     }
 }
 
@@ -538,12 +527,11 @@ fn shingle_bytes(shingles: &[u32]) -> Vec<u8> {
     shingles.iter().flat_map(|s| s.to_le_bytes()).collect()
 }
 
-/// A duplicate is not kept: its clean copy goes, and its diff removes everything.
+/// A duplicate is not kept: it has no clean copy, and its diff removes everything.
 fn drop_duplicate(input: &Input, out: &Path, config: &Config, of: DuplicateReport) -> FileReport {
     let Some(rel) = rel_path(&input.rel) else {
-        return FileReport::failed(input.rel.to_string(), "bad output path".into());
+        return FileReport::failed(input.rel.to_string(), OUTSIDE.into());
     };
-    let _ = std::fs::remove_file(out.join("clean").join(&rel));
     let source = std::fs::read(&input.path).ok();
     let text = source
         .as_deref()
@@ -563,15 +551,6 @@ fn drop_duplicate(input: &Input, out: &Path, config: &Config, of: DuplicateRepor
     }
 }
 
-/// Where the pipeline of an input starts.
-enum Stage<'s> {
-    /// From the source (phase 1), keeping the article's fingerprints and its pipeline
-    /// suspended at the corpus passes.
-    First,
-    /// From the bytes of the pipeline phase 1 suspended (phase 3).
-    Resumed(&'s [u8]),
-}
-
 /// What phase 1 keeps of an article for the batch.
 struct Kept {
     fingerprints: Fingerprints,
@@ -579,44 +558,63 @@ struct Kept {
     shingles: Box<[u32]>,
     /// Its pipeline suspended at the corpus passes, as bytes.
     suspended: Vec<u8>,
+    /// Its findings without the batch's decisions (the kept copy of a duplicate cluster is
+    /// the one with fewest).
+    findings: u32,
 }
 
-/// Reads, cleans and writes one input; every failure becomes that file's error. Gives the
-/// report and, in phase 1, for an article that was cleaned, what the batch keeps of it.
-fn clean_file(
-    input: &Input,
-    out: &Path,
-    config: &Config,
-    stage: Stage,
-) -> (FileReport, Option<Kept>) {
-    let bytes = match std::fs::read(&input.path) {
+/// Phase 1 of an input: reads it and cleans it up to the corpus passes, keeping what the
+/// batch needs; every failure becomes the file's report.
+fn first_pass(input: &Input, config: &Config) -> Result<Kept, Box<FileReport>> {
+    let failed = |error: String| Box::new(FileReport::failed(input.rel.to_string(), error));
+    if rel_path(&input.rel).is_none() {
+        return Err(failed(OUTSIDE.into()));
+    }
+    let bytes = read_input(input).map_err(failed)?;
+    let text = scour::decode::decode(&bytes, config.encoding)
+        .map_err(|error| Box::new(FileReport::undecodable(input.rel.to_string(), &error)))?
+        .text;
+    let state = pipeline::suspend(&text, config);
+    let suspended = state.to_bytes();
+    // (Its findings and clean text, as the article would stand alone: what the batch
+    // decides on.)
+    let (clean, findings) = pipeline::resume_untraced(&text, config, state);
+    let (fingerprints, shingles) = corpus::fingerprints_and_shingles(&clean);
+    Ok(Kept {
+        fingerprints,
+        shingles,
+        suspended,
+        findings: u32::try_from(findings.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// Why an input's output path is refused.
+const OUTSIDE: &str = "output path would leave the output directory";
+
+fn read_input(input: &Input) -> Result<Vec<u8>, String> {
+    std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))
+}
+
+/// Phase 3 of an article: reads it again, resumes the pipeline phase 1 suspended (the
+/// bytes of [`Suspended::to_bytes`]) and writes its clean text and diff; every failure
+/// becomes the file's report.
+fn clean_file(input: &Input, out: &Path, config: &Config, suspended: &[u8]) -> FileReport {
+    let bytes = match read_input(input) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            return (
-                FileReport::failed(input.rel.to_string(), format!("cannot read: {e}")),
-                None,
-            );
-        }
+        Err(error) => return FileReport::failed(input.rel.to_string(), error),
     };
-    let mut suspended = None;
-    let processed = scour::process_with(&input.rel, &bytes, config, |text| match stage {
-        Stage::First => {
-            let state = pipeline::suspend(text, config);
-            suspended = Some(state.to_bytes());
-            pipeline::resume(text, config, state)
-        }
+    let processed = scour::process_with(&input.rel, &bytes, config, |text| {
         // (Bytes that do not read back are cleaned from the source: the same result.)
-        Stage::Resumed(state) => match Suspended::from_bytes(state) {
+        match Suspended::from_bytes(suspended) {
             Some(state) => pipeline::resume(text, config, state),
             None => pipeline::clean_text(text, config),
-        },
+        }
     });
     let Some(clean) = &processed.clean else {
-        return (processed.report, None);
+        return processed.report;
     };
     let Some(rel) = rel_path(&input.rel) else {
-        let error = "output path would leave the output directory".into();
-        return (FileReport::failed(input.rel.to_string(), error), None);
+        return FileReport::failed(input.rel.to_string(), OUTSIDE.into());
     };
     let mut written = write(&out.join("clean").join(&rel), clean.as_bytes());
     if written.is_ok() && processed.report.status == Status::Changed {
@@ -631,18 +629,8 @@ fn clean_file(
         });
     }
     match written {
-        Ok(()) => (
-            processed.report,
-            suspended.map(|suspended| {
-                let (fingerprints, shingles) = corpus::fingerprints_and_shingles(clean);
-                Kept {
-                    fingerprints,
-                    shingles,
-                    suspended,
-                }
-            }),
-        ),
-        Err(e) => (FileReport::failed(input.rel.to_string(), e), None),
+        Ok(()) => processed.report,
+        Err(e) => FileReport::failed(input.rel.to_string(), e),
     }
 }
 
