@@ -101,6 +101,12 @@ fn is_common_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// The punctuation of running text outside ASCII (dashes, curly quotes, the ellipsis and
+/// CJK marks and brackets): neither letters, digits nor white space, and without case.
+fn is_common_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{3001}'..='\u{3004}' | '\u{3008}'..='\u{3020}')
+}
+
 fn class(c: char) -> Class {
     // ASCII and Han first: nearly every character, and no table lookups.
     if c.is_ascii() {
@@ -113,6 +119,8 @@ fn class(c: char) -> Class {
     }
     if is_common_han(c) {
         Class::Letter
+    } else if is_common_punctuation(c) {
+        Class::Other
     } else if c.is_whitespace() {
         Class::Space
     } else if c.is_numeric() {
@@ -145,7 +153,7 @@ struct Folder {
 impl Folder {
     /// Adds one character, in lower case.
     fn push_folded(&mut self, c: char) {
-        if c.is_ascii() || is_common_han(c) {
+        if c.is_ascii() || is_common_han(c) || is_common_punctuation(c) {
             self.push(c.to_ascii_lowercase());
         } else {
             c.to_lowercase().for_each(|c| self.push(c));
