@@ -309,8 +309,12 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     .map_err(|e| format!("cannot write {}: {e}", report.display()))?;
     let entries = problems[..head_problems]
         .iter()
-        .map(|p| Ok(p.to_json()))
-        .chain(done.iter().map(|d| parts.get(&d.part)));
+        .map(|p| Ok((p.path.clone(), p.to_json())))
+        .chain((inputs.iter().zip(&done)).map(|(input, d)| {
+            parts
+                .get(&d.part)
+                .map(|entry| (input.rel.to_string(), entry))
+        }));
     pool.install(|| {
         super::review::write_page(&out.join("review.html"), &summary, entries, |rel| {
             out.join("diffs").join(format!("{rel}.diff"))

@@ -1,7 +1,7 @@
 //! Reviewing a batch: the self-contained `review.html` that `clean` writes, and
 //! `scour review DIR`, a rule-annotated diff in the terminal.
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -51,17 +51,14 @@ fn not_json(e: impl std::fmt::Display) -> String {
 }
 
 /// A file as the page embeds it, script-safe: its report entry (whole, or summarized when
-/// large or past the page's budget) with its diff spliced in as `diff`.
+/// large or past the page's budget) with its diff spliced in as `diff`. `path` is the
+/// entry's.
 fn page_file(
+    path: &str,
     bytes: &[u8],
     over_budget: bool,
     diff_path: &impl Fn(&str) -> PathBuf,
 ) -> Result<String, String> {
-    #[derive(serde::Deserialize)]
-    struct Named {
-        path: String,
-    }
-    let Named { path } = serde_json::from_slice(bytes).map_err(not_json)?;
     let mut json = if bytes.len() <= MAX_EMBEDDED && !over_budget {
         String::from_utf8(bytes.to_vec()).map_err(not_json)?
     } else {
@@ -72,7 +69,7 @@ fn page_file(
     if json.pop() != Some('}') {
         return Err(not_json("not an object"));
     }
-    let diff = page_diff(&diff_path(&path), &path, over_budget);
+    let diff = page_diff(&diff_path(path), path, over_budget);
     json.push_str(if json.ends_with('{') {
         "\"diff\":"
     } else {
@@ -92,11 +89,14 @@ fn page_diff(path: &Path, rel: &str, over_budget: bool) -> String {
     if over_budget {
         return elsewhere("not shown on this page");
     }
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_EMBEDDED as u64 => {
-            elsewhere("the diff is too large to show here")
-        }
-        _ => std::fs::read_to_string(path).unwrap_or_default(),
+    // (Read up to one byte past the limit: a file that long is too large.)
+    let mut diff = String::new();
+    let read = std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_EMBEDDED as u64 + 1).read_to_string(&mut diff));
+    match read {
+        Ok(len) if len > MAX_EMBEDDED => elsewhere("the diff is too large to show here"),
+        Ok(_) => diff,
+        Err(_) => String::new(),
     }
 }
 
@@ -105,11 +105,19 @@ fn page_diff(path: &Path, rel: &str, over_budget: bool) -> String {
 fn script_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     let mut copied = 0;
-    for (at, c) in json.match_indices(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+    // (Read on the bytes: the line separators are the only characters escaped outside
+    // ASCII, and both open with 0xE2.)
+    let bytes = json.as_bytes();
+    for (at, &b) in bytes.iter().enumerate() {
+        let escaped = match b {
+            b'<' | b'>' | b'&' => 1,
+            0xE2 if matches!(bytes[at..], [_, 0x80, 0xA8 | 0xA9, ..]) => 3,
+            _ => continue,
+        };
         out.push_str(&json[copied..at]);
-        let code = c.chars().next().map_or(0, u32::from);
+        let code = json[at..].chars().next().map_or(0, u32::from);
         out.push_str(&format!("\\u{code:04x}"));
-        copied = at + c.len();
+        copied = at + escaped;
     }
     out.push_str(&json[copied..]);
     out
@@ -118,13 +126,13 @@ fn script_safe(json: &str) -> String {
 /// Files rendered in parallel at a time.
 const CHUNK: usize = 256;
 
-/// Writes `review.html`: the summary and, for each file (its report.json entry), its diff
+/// Writes `review.html`: the summary and, for each file (its path and report.json entry), its diff
 /// (at `diff_path(rel)`). Entries are streamed in and rendered in parallel (on the current
 /// rayon pool); the page renders one file at a time, so a batch of thousands opens fast.
 pub fn write_page(
     path: &Path,
     summary: &scour::report::Summary,
-    files: impl IntoIterator<Item = std::io::Result<Vec<u8>>>,
+    files: impl IntoIterator<Item = std::io::Result<(String, Vec<u8>)>>,
     diff_path: impl Fn(&str) -> PathBuf + Sync,
 ) -> Result<(), String> {
     let error = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
@@ -138,7 +146,7 @@ pub fn write_page(
     let mut files = files.into_iter();
     let (mut embedded, mut first) = (0, true);
     loop {
-        let chunk: Vec<Vec<u8>> = files
+        let chunk: Vec<(String, Vec<u8>)> = files
             .by_ref()
             .take(CHUNK)
             .collect::<Result<_, _>>()
@@ -151,14 +159,14 @@ pub fn write_page(
         let over_at_start = embedded > PAGE_BUDGET;
         let rendered: Vec<Result<String, String>> = chunk
             .par_iter()
-            .map(|bytes| page_file(bytes, over_at_start, &diff_path))
+            .map(|(path, bytes)| page_file(path, bytes, over_at_start, &diff_path))
             .collect();
-        for (bytes, file) in chunk.iter().zip(rendered) {
+        for ((path, bytes), file) in chunk.iter().zip(rendered) {
             let over_budget = embedded > PAGE_BUDGET;
             let file = if over_budget == over_at_start {
                 file?
             } else {
-                page_file(bytes, over_budget, &diff_path)?
+                page_file(path, bytes, over_budget, &diff_path)?
             };
             embedded += file.len();
             if !first {
@@ -274,7 +282,7 @@ mod tests {
         let diff_path = |rel: &str| dir.path().join(format!("{rel}.diff"));
         let entry = br#"{"path":"a.txt","status":"changed","findings":[{"rule":"finding/truncated"}],"edits":[{"rule":"layout/trim"}]}"#;
         let parse = |over_budget| -> Value {
-            let file = page_file(entry, over_budget, &diff_path).expect("rendered");
+            let file = page_file("a.txt", entry, over_budget, &diff_path).expect("rendered");
             assert!(!file.contains('<'), "{file}");
             serde_json::from_str(&file).expect("JSON")
         };
