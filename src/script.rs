@@ -13,6 +13,14 @@ pub fn is_han(c: char) -> bool {
         | '\u{3007}')
 }
 
+/// Whether `text` may hold a Han character: the UTF-8 form of one opens with a byte from
+/// 0xE3 to 0xF0, which no ASCII, Latin, Greek or Cyrillic letter has, nor general
+/// punctuation (curly quotes, dashes). Read on the bytes, without a branch.
+pub fn may_hold_han(text: &str) -> bool {
+    text.bytes()
+        .fold(false, |any, b| any | (b.wrapping_sub(0xE3) <= 0xF0 - 0xE3))
+}
+
 /// Han, kana or hangul: a letter of CJK running text.
 pub fn is_cjk_letter(c: char) -> bool {
     is_han(c)
@@ -211,6 +219,13 @@ mod tests {
     #[test]
     fn classes() {
         assert!(is_han('中') && is_cjk('中') && !is_cjk('a'));
+        for c in (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_han(c))
+        {
+            assert!(may_hold_han(&format!("a“{c}”")), "{c:?}");
+        }
+        assert!(!may_hold_han("“Straße”, Ωμέγα — ёж…"));
         assert!(is_cjk_letter('カ') && is_cjk_letter('한'));
         assert!(is_cjk_punct('，') && is_cjk_punct('》') && is_cjk_punct('。'));
         assert!(!is_cjk_punct(',') && !is_cjk('“'));

@@ -6,7 +6,7 @@ use crate::checks::Check;
 use crate::config::{Config, Severity};
 use crate::finding::Finding;
 use crate::rules::Rule;
-use crate::script::{is_han, is_inline_space};
+use crate::script::{is_han, is_inline_space, may_hold_han};
 
 pub const STRAY_LATIN: Rule = Rule {
     id: "finding/stray-latin",
@@ -28,9 +28,9 @@ impl Check for StrayLatin {
     const RULES: &'static [&'static Rule] = &[&STRAY_LATIN];
 
     fn check(&self, text: &str, findings: &mut Vec<Finding>) {
-        // A stray word stands between Han characters: a block of ASCII has none.
+        // A stray word stands between Han characters: most blocks of Latin text have none.
         for (at, block) in crate::checks::blocks(text) {
-            if !block.is_ascii() {
+            if may_hold_han(block) {
                 stray_words(block, at, findings);
             }
         }
