@@ -8,7 +8,7 @@ use crate::config::{Config, Severity};
 use crate::finding::Finding;
 use crate::rejoin::words::{covered_by_word, words_meeting_at};
 use crate::rules::Rule;
-use crate::script::is_han;
+use crate::script::{is_han, may_hold_han};
 
 pub const STUTTER: Rule = Rule {
     id: "finding/stutter",
@@ -37,6 +37,10 @@ impl Check for Stutter {
     const RULES: &'static [&'static Rule] = &[&STUTTER];
 
     fn check(&self, text: &str, findings: &mut Vec<Finding>) {
+        // (A doubled Han character needs one: most Latin text has none.)
+        if !may_hold_han(text) {
+            return;
+        }
         let mut previous = None;
         for (at, c) in text.char_indices() {
             let doubled = previous.is_some_and(|(_, p)| p == c) && is_han(c);

@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::edit::Edit;
 use crate::rules::{Context, Pass, Rule};
-use crate::script::{is_han, is_inline_space};
+use crate::script::{is_han, is_inline_space, may_hold_han};
 
 pub const CJK_CONNECTOR: Rule = Rule {
     id: "normalize/cjk-connector",
@@ -29,6 +29,10 @@ impl Pass for CjkConnector {
 
     fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
+        // (A connector stands between Han characters: most Latin text has none.)
+        if !may_hold_han(text) {
+            return edits;
+        }
         for &(word, chinese) in CONNECTORS {
             for (at, _) in text.match_indices(word) {
                 let before = &text[..at];
