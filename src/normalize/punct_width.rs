@@ -1,14 +1,14 @@
 //! Half-width `, ; : ? ! ( )` inside Chinese sentences become their full-width forms.
 //!
 //! A mark is in CJK context when the nearest character on either side, read through spaces,
-//! neighbouring marks and curly quotes, is CJK. Numbers (`1,000`, `10:30`), URLs, e-mail
+//! neighbouring marks, curly quotes, dashes and ellipses (which both scripts share), is CJK. Numbers (`1,000`, `10:30`), URLs, e-mail
 //! addresses and Latin text keep their ASCII punctuation. Parentheses convert as a pair.
 
 use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::lines;
 use crate::rules::{Context, Pass, Rule};
-use crate::script::{full_width, is_curly_quote, is_fullwidth_script as is_cjk, is_inline_space};
+use crate::script::{full_width, is_curly_quote, is_fullwidth_script, is_inline_space};
 use crate::tokens::protected_spans;
 
 pub const PUNCT_WIDTH: Rule = Rule {
@@ -29,6 +29,16 @@ pub const PUNCT_WIDTH: Rule = Rule {
 };
 
 pub struct PunctWidth;
+
+/// A character of Chinese or Japanese text. The dash and the ellipsis are not: English sets
+/// them too (`Wait…? No.`), and a mark beside one is read through it.
+fn is_cjk(c: char) -> bool {
+    is_fullwidth_script(c) && !is_shared_mark(c)
+}
+
+fn is_shared_mark(c: char) -> bool {
+    matches!(c, '—' | '…')
+}
 
 /// What the nearest meaningful character on one side of a mark says about the context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +74,7 @@ impl Line<'_> {
             };
             let c = self.chars[j].1;
             let transparent = is_inline_space(c)
+                || is_shared_mark(c)
                 || self.is_single_mark(j)
                 // Read through a closing quote to the left and an opening quote to the
                 // right: the quoted words decide. A quote facing the other way ends the
@@ -216,7 +227,8 @@ fn propose_line(text: &str, line_start: usize, edits: &mut Vec<Edit>) {
         let wide = line.chars[i].1;
         // Full-width marks carry their own spacing: take the spaces between them and CJK
         // (only CJK: the space in a list marker `- ` or before a Latin word stays).
-        let is_cjk_at = |j: usize| is_cjk(line.chars[j].1);
+        // (Spaces go between a full-width mark and a dash as `normalize/space` drops them.)
+        let is_cjk_at = |j: usize| is_fullwidth_script(line.chars[j].1);
         let mut from = i;
         while from > consumed && is_inline_space(original[from - 1]) {
             from -= 1;
@@ -263,6 +275,19 @@ mod tests {
             super::PunctWidth.propose(text, &mut Context::new(&config, &[])),
         )
         .0
+    }
+
+    #[test]
+    fn a_dash_or_an_ellipsis_is_read_through_not_taken_for_chinese() {
+        assert_eq!(
+            run("Wait…? Not yet — , he said."),
+            "Wait…? Not yet — , he said."
+        );
+        assert_eq!(
+            run("a fine result, … and more"),
+            "a fine result, … and more"
+        );
+        assert_eq!(run("他说……,好的——!"), "他说……，好的——！");
     }
 
     #[test]
