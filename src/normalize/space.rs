@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::edit::Edit;
 use crate::normalize::{lines, runs};
 use crate::rules::{Context, Pass, Rule};
-use crate::script::{is_cjk_punct, is_fullwidth_script, is_inline_space};
+use crate::script::{count_chars, is_cjk_punct, is_fullwidth_script, is_inline_space};
 
 pub const SPACE: Rule = Rule {
     id: "normalize/space",
@@ -41,13 +41,13 @@ impl Pass for Space {
             if content.is_empty() || content.starts_with('|') {
                 continue;
             }
-            // ASCII text with single spaces only: nothing to change (the common English line).
-            if content.is_ascii()
-                && !content.contains("  ")
-                && !content
-                    .bytes()
-                    .any(|b| matches!(b, b'\t' | b'\x0b' | b'\x0c'))
-            {
+            // Nothing to change in a line whose only white space is single ASCII spaces, and
+            // that has no full-width punctuation for a space to stand beside (its forms open
+            // with 0xE3 or 0xEF): the common line of English.
+            let (chars, visible) = count_chars(content);
+            let ascii_spaces = content.bytes().filter(|&b| b == b' ').count();
+            let beside_fullwidth = content.bytes().any(|b| b == 0xE3 || b == 0xEF);
+            if chars - visible == ascii_spaces && !content.contains("  ") && !beside_fullwidth {
                 continue;
             }
             let offset = start + (content.as_ptr() as usize - line.as_ptr() as usize);
