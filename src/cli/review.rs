@@ -108,8 +108,18 @@ fn script_safe(json: &str) -> String {
     // (Read on the bytes: the line separators are the only characters escaped outside
     // ASCII, and both open with 0xE2.)
     let bytes = json.as_bytes();
-    for (at, &b) in bytes.iter().enumerate() {
-        let escaped = match b {
+    let special = |b: u8| matches!(b, b'<' | b'>' | b'&' | 0xE2);
+    // (Chunks without such a byte are passed over by a test in vector code.)
+    const CHUNK: usize = 64;
+    let candidates = bytes.chunks(CHUNK).enumerate().flat_map(|(n, chunk)| {
+        let any = chunk.iter().fold(false, |any, &b| any | special(b));
+        let at = n * CHUNK;
+        (any.then_some(chunk).into_iter().flatten().enumerate())
+            .filter(move |&(_, &b)| special(b))
+            .map(move |(i, _)| at + i)
+    });
+    for at in candidates {
+        let escaped = match bytes[at] {
             b'<' | b'>' | b'&' => 1,
             0xE2 if matches!(bytes[at..], [_, 0x80, 0xA8 | 0xA9, ..]) => 3,
             _ => continue,
