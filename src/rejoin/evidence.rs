@@ -186,26 +186,29 @@ fn has_phrase_spaces(text: &str) -> bool {
     false
 }
 
-/// Ends on a photo credit, `摄` set apart from the photographer's name (`新华社记者 王鹏 摄`,
-/// `王鹏/摄`): the end of a caption, as a full stop ends a sentence.
+/// Ends on a photo credit: `摄` set apart from the photographer's name (`新华社记者 王鹏 摄`,
+/// `王鹏/摄`), the photographer and the paper's picture desk (`王鹏摄/晚报图片`), or an
+/// agency's or a source's picture (`新华社发`, `受访者供图`): the end of a caption, as a
+/// full stop ends a sentence.
 pub fn ends_on_photo_credit(text: &str) -> bool {
     let text = text.trim_end_matches([')', '）', ' ']);
-    text.strip_suffix('摄')
-        .is_some_and(|name| name.ends_with([' ', '\u{3000}', '/', '／']) && !name.trim().is_empty())
+    let taken_by = text.strip_suffix('摄').is_some_and(|name| {
+        name.ends_with([' ', '\u{3000}', '/', '／']) && !name.trim().is_empty()
+    });
+    let desk = text.strip_suffix("图片").is_some_and(|credit| {
+        tail(credit, 8).contains(['/', '／'])
+            && tail(credit, 8).contains("摄")
+            && !credit.starts_with("摄")
+    });
+    taken_by || desk || text.ends_with("社发") || text.ends_with("供图")
 }
 
-/// Labels a Chinese byline opens with, before a colon (`作者：`, `来源：`).
+/// Labels a Chinese byline opens with, before a colon (`作者：`, `来源：`), and the credits
+/// of the editors who reviewed the piece (`二审：`).
+#[rustfmt::skip]
 const BYLINE_LABELS: &[&str] = &[
-    "作者",
-    "记者",
-    "文",
-    "编辑",
-    "责任编辑",
-    "责编",
-    "通讯员",
-    "撰文",
-    "摄影",
-    "来源",
+    "作者", "记者", "文", "编辑", "责任编辑", "责编", "通讯员", "撰文", "摄影", "来源",
+    "审核", "初审", "一审", "二审", "三审", "终审", "校对",
 ];
 
 /// Opens with a byline label and its colon (`作者: 张三 李四`).
@@ -213,6 +216,15 @@ pub fn opens_byline(text: &str) -> bool {
     BYLINE_LABELS.iter().any(|label| {
         text.strip_prefix(label)
             .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+    })
+}
+
+/// Opens with a byline label set off by a colon or a space (`编辑 王明`, `二审：李华`): a
+/// credit of its own, on a line of its own.
+pub fn opens_credit(text: &str) -> bool {
+    BYLINE_LABELS.iter().any(|label| {
+        text.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with([':', '：', ' ', '\u{3000}']))
     })
 }
 
@@ -430,12 +442,65 @@ pub fn opens_paragraph(text: &str) -> bool {
         || is_dateline(text)
 }
 
-/// A news agency's dateline: `本报讯`, or the agency and `电` (`新华社北京5月8日电`) within
-/// the first characters.
+/// `b` opens as `a` does, with the same words set off by a comma (`2023年，…；` then
+/// `2023年，…；`): paragraphs set in parallel, one a point.
+pub fn opens_in_parallel(a: &str, b: &str) -> bool {
+    let Some(comma) = a.find(['，', ',']) else {
+        return false;
+    };
+    let opening = &a[..comma];
+    (2..=8).contains(&opening.chars().count())
+        && b.strip_prefix(opening)
+            .is_some_and(|rest| rest.starts_with(['，', ',']))
+}
+
+/// Opens with a date set off by a comma, or its time of day and a comma (`3月5日，`,
+/// `2024年3月5日上午,`): the lead of a news paragraph. (Mid-sentence a date goes on with
+/// what happened then: `3月5日在…`.)
+pub fn opens_with_date(text: &str) -> bool {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = text;
+    let year = digits(rest);
+    if year == 4 && rest[year..].starts_with('年') {
+        rest = &rest[year + '年'.len_utf8()..];
+    }
+    let month = digits(rest);
+    let Some(after_month) = (1..=2)
+        .contains(&month)
+        .then(|| rest[month..].strip_prefix('月'))
+        .flatten()
+    else {
+        return false;
+    };
+    let day = digits(after_month);
+    let Some(after_day) = (1..=2)
+        .contains(&day)
+        .then(|| after_month[day..].strip_prefix(['日', '号']))
+        .flatten()
+    else {
+        return false;
+    };
+    let after_time = ["上午", "下午", "晚上", "晚", "早上", "中午", "凌晨"]
+        .iter()
+        .find_map(|t| after_day.strip_prefix(t))
+        .unwrap_or(after_day);
+    after_time.starts_with(['，', ','])
+}
+
+/// A news agency's or a paper's dateline: `本报讯`, or the agency or the paper and `电`
+/// (`新华社北京5月8日电`, `本报上海3月2日电`) within the first characters.
 pub fn is_dateline(text: &str) -> bool {
     text.starts_with("本报讯")
-        || ["新华社", "中新社"].iter().any(|a| text.starts_with(a))
+        || ["新华社", "中新社", "本报"]
+            .iter()
+            .any(|a| text.starts_with(a))
             && text.chars().take(16).any(|c| c == '电')
+}
+
+/// Opens with a year: four digits and `年`.
+pub fn opens_with_year(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4 && text[digits..].starts_with('年')
 }
 
 /// Ends on digits and one full stop (`增长12.`): a number's decimal point when digits follow.
@@ -487,6 +552,13 @@ mod tests {
         );
         assert!(opens_paragraph("日前，街道召开") && opens_paragraph("此外,还有"));
         assert!(!opens_paragraph("日前召开的会议") && !opens_paragraph("第二十次会议"));
+        assert!(opens_with_date("6月3日，市里召开") && opens_with_date("2021年11月20日上午,会议"));
+        assert!(opens_in_parallel("这一年，集市开张；", "这一年,书店重开；"));
+        assert!(!opens_in_parallel(
+            "这一年，集市开张；",
+            "这一年里书店重开；"
+        ));
+        assert!(!opens_with_date("6月3日在市里召开") && !opens_with_date("6月，市里"));
         assert!(is_markup("### A") && is_markup("1. item") && !is_markup("1.5亿"));
         assert!(!is_markup("2031. Tickets"));
         assert!(closes_what_is_open("举办“迎春", "联欢”文艺晚会。"));
@@ -540,6 +612,11 @@ mod tests {
         assert!(is_headline_shaped("凝聚合力 打造堡垒"));
         assert!(ends_on_photo_credit("活动现场。 王鹏 摄") && ends_on_photo_credit("（王鹏/摄）"));
         assert!(!ends_on_photo_credit("进行拍摄") && !ends_on_photo_credit(" 摄"));
+        assert!(ends_on_photo_credit("市民在公园赏花。李华摄/晚报图片"));
+        assert!(ends_on_photo_credit("队员合影。中新社发") && ends_on_photo_credit("受访者供图"));
+        assert!(
+            !ends_on_photo_credit("摄/图片") && !ends_on_photo_credit("会议开始后各部门陆续出发")
+        );
         assert!(
             opens_paragraph("本报讯（记者 李明）") && opens_paragraph("新华社北京5月8日电 记者")
         );

@@ -20,13 +20,13 @@ use crate::config::{Config, Severity};
 use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
-use crate::script::is_opening;
+use crate::script::{is_closing, is_opening};
 use evidence::{
     cannot_start_line, closes_what_is_open, date_goes_on, ends_on_decimal_point,
     ends_on_function_word, ends_on_name_title, ends_on_title_and_first_name, is_capitalized_word,
     is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause, is_two_clause_heading,
-    is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_paragraph,
-    starts_with_unit,
+    is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_credit,
+    opens_in_parallel, opens_paragraph, opens_with_date, opens_with_year, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -48,7 +48,10 @@ pub const REJOIN_CJK: Rule = Rule {
                   its photo credit (`新华社记者 王鹏 摄`), and a dateline (`本报讯`, \
                   `新华社北京5月8日电`) opens a paragraph and, alone on a line, goes on to its \
                   story; a number goes on into the unit that starts the next line (`12` + \
-                  `月5日`). Joined without a space when either side is CJK.",
+                  `月5日`). A date set off by a comma opens the story after a title (`3月5日，`), \
+                  paragraphs that open alike (`这一年，…；` twice) stand apart, and a credit of \
+                  its own (`编辑 王明`) does not join a byline. Joined without a space when \
+                  either side is CJK.",
     example: (
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委\n\n会共收到312篇作品。\n",
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委会共收到312篇作品。\n",
@@ -135,8 +138,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         return Some(Decision::Keep);
     }
     // A list item goes on in a line that continues it in lower case (Markdown's lazy
-    // continuation); other structure stands alone.
-    if a.markup {
+    // continuation); other structure stands alone. A Chinese list item goes on as running
+    // text does: its line may be cut or wrapped anywhere.
+    if a.markup && !(a.is_cjk_text() && is_list_item(&a.content)) {
         return Some(
             if is_list_item(&a.content) && b.starts_with_plain_lowercase_word() {
                 Decision::Join {
@@ -178,8 +182,13 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         return join(0.9, "a decimal number is cut at its point");
     }
     // A number cut between its digits in Chinese text (`在43` + `00多个社区`), and a dash
-    // cut between its halves (`研究—` + `—基于`): one number, one `——`.
-    if a.is_cjk_text() && a.last().is_ascii_digit() && b.first().is_ascii_digit() {
+    // cut between its halves (`研究—` + `—基于`): one number, one `——`. (No number goes on
+    // in a year: a line that opens with one, `2023年`, opens a paragraph after a number.)
+    if a.is_cjk_text()
+        && a.last().is_ascii_digit()
+        && b.first().is_ascii_digit()
+        && !opens_with_year(&b.content)
+    {
         return join(0.85, "a number is cut between its digits");
     }
     if a.last() == '—' && b.first() == '—' && !a.content.ends_with("——") {
@@ -209,17 +218,27 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             );
         }
     }
-    if a.ends_sentence() || opens_paragraph(&b.content) {
+    if a.ends_sentence()
+        || opens_paragraph(&b.content)
+        || a.is_cjk_text() && opens_in_parallel(&a.content, &b.content)
+    {
+        return Some(Decision::Keep);
+    }
+    // After a line that ends no sentence (a title, a heading), a date set off by a comma
+    // opens the story (`3月5日，…`), unless the line gave its year (`2024年` + `3月5日，`).
+    if a.is_cjk_text() && opens_with_date(&b.content) && !a.content.ends_with('年') {
         return Some(Decision::Keep);
     }
     // A byline's names go on across a break (`作者：张三 李` + `四 来源：本报`), up to a
-    // line that opens with a label of its own or a bracketed lead (`【本报讯】`).
+    // line that opens with a label of its own or a bracketed lead (`【本报讯】`). One that
+    // closes a bracket (`（2024年3月5日 03版）`) is whole.
     if a.is_cjk_text()
         && opens_byline(&a.content)
+        && !is_closing(a.last())
         && b.is_cjk_text()
         && b.chars <= 32
         && !b.content.contains('。')
-        && !opens_byline(&b.content)
+        && !opens_credit(&b.content)
         && !b.content.starts_with(['【', '〔', '['])
     {
         return join(0.75, "a byline goes on: more names after its label");
@@ -1028,6 +1047,45 @@ mod tests {
             clean(text),
             "作者：陈思远 林晓雨 来源：城市晚报\n\n【城市晚报讯】今天上午，新建的社区图书馆正式开放。\n"
         );
+    }
+
+    #[test]
+    fn credits_of_their_own_and_a_closed_byline_stand_apart() {
+        let credits = "来源：通讯员 周明\n\n编辑 李华\n\n二审 王强\n";
+        assert_eq!(clean(credits), credits);
+        let closed = "作者：本报记者 陈思远（2021年4月2日 03版）\n\n市民在湖边晨练\n";
+        assert_eq!(clean(closed), closed);
+    }
+
+    #[test]
+    fn photo_desks_and_agencies_end_a_caption_and_a_paper_has_a_dateline() {
+        let text = "游客在古镇游览。李华摄/晚报图片\n\n本报杭州5月2日电\n\n今年“五一”假期，古镇迎来客流高峰。\n\n\
+                    队员赛后合影。中新社发\n\n决赛将于周日举行，门票已经售罄。\n";
+        assert_eq!(
+            clean(text),
+            "游客在古镇游览。李华摄/晚报图片\n\n本报杭州5月2日电今年“五一”假期，古镇迎来客流高峰。\n\n\
+             队员赛后合影。中新社发\n\n决赛将于周日举行，门票已经售罄。\n"
+        );
+    }
+
+    #[test]
+    fn a_date_opens_the_story_after_a_title_and_parallel_paragraphs_stand_apart() {
+        let text = "老街焕发新活力，城区改造让居民生活更加便利舒适\n\n6月3日，市住建局召开推进会，部署全年工作。\n";
+        assert_eq!(clean(text), text);
+        let parallel = "这一年，老街的集市重新开张；\n\n\
+                        这一年，巷口的老书店也重新开门迎客，附近的居民又多了一个读书看报的去处；\n";
+        assert_eq!(clean(parallel), parallel);
+    }
+
+    #[test]
+    fn a_chinese_list_item_goes_on_as_running_text_and_a_year_opens_a_line() {
+        let text = "- 模式：由社区党组织牵头，\n\n统筹辖区志愿服务力量。\n";
+        assert_eq!(
+            clean(text),
+            "- 模式：由社区党组织牵头，统筹辖区志愿服务力量。\n"
+        );
+        let year = "来源：网站 2024年11月1日 第20241101\n\n2023年，全市工业生产稳中有进。\n";
+        assert_eq!(clean(year), year);
     }
 
     #[test]
