@@ -160,6 +160,7 @@ fn has_phrase_spaces(text: &str) -> bool {
     if text.is_ascii() {
         return false;
     }
+    let text = without_spaced_label(text);
     let mut depth = 0usize;
     let mut prev = None;
     let mut chars = text.chars().peekable();
@@ -184,6 +185,43 @@ fn has_phrase_spaces(text: &str) -> bool {
         prev = Some(c);
     }
     false
+}
+
+/// A list of Chinese names set apart by spaces (`周明 李华 王`) and a line that opens with one
+/// letter set apart the same way (`强 赵敏`): a name cut in two, since none has one letter.
+pub fn cuts_a_name_in_a_list(a: &str, b: &str) -> bool {
+    let is_name =
+        |word: &str| (1..=4).contains(&word.chars().count()) && word.chars().all(is_cjk_letter);
+    let names: Vec<&str> = a.split(' ').collect();
+    let mut rest = b.split(' ');
+    let first = rest.next().unwrap_or("");
+    names.len() >= 2
+        && names.iter().all(|w| is_name(w))
+        && names[..names.len() - 1]
+            .iter()
+            .all(|w| w.chars().count() >= 2)
+        && first.chars().count() == 1
+        && is_name(first)
+        && rest.all(is_name)
+}
+
+/// `text` after a label whose letters are set apart at its start (`摘 要：`, `关 键 词:`):
+/// those spaces are typesetting, not phrases.
+fn without_spaced_label(text: &str) -> &str {
+    let mut chars = text.char_indices();
+    let mut letters = 0;
+    while let Some((_, c)) = chars.next() {
+        if !is_cjk_letter(c) {
+            return text;
+        }
+        letters += 1;
+        match chars.next() {
+            Some((_, ' ')) if letters < 4 => {}
+            Some((at, ':' | '：')) if letters >= 2 => return &text[at..],
+            _ => return text,
+        }
+    }
+    text
 }
 
 /// Ends on a photo credit: `摄` set apart from the photographer's name (`新华社记者 王鹏 摄`,
@@ -434,12 +472,25 @@ pub fn opens_paragraph(text: &str) -> bool {
             text.strip_prefix(o)
                 .is_some_and(|rest| rest.starts_with(['，', ',']))
         })
-        || text
-            .chars()
-            .next()
-            .is_some_and(|c| "一二三四五六七八九十".contains(c))
-            && text.chars().nth(1) == Some('、')
+        || opens_with_point_number(text)
         || is_dateline(text)
+}
+
+/// Opens with the number of a point or a section: `一、`, or one or two digits and `.`, `．`
+/// or `、` before Chinese text (`2.课程背景`, `3、加强监管`; a decimal has digits after its
+/// point).
+pub fn opens_with_point_number(text: &str) -> bool {
+    let chinese = text
+        .chars()
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && text.chars().nth(1) == Some('、');
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = (1..=2).contains(&digits)
+        && text[digits..]
+            .strip_prefix(['.', '．', '、'])
+            .is_some_and(|rest| rest.starts_with(is_cjk_letter));
+    chinese || numbered
 }
 
 /// `b` opens as `a` does, with the same words set off by a comma (`2023年，…；` then
@@ -554,6 +605,20 @@ mod tests {
         assert!(!opens_paragraph("日前召开的会议") && !opens_paragraph("第二十次会议"));
         assert!(opens_with_date("6月3日，市里召开") && opens_with_date("2021年11月20日上午,会议"));
         assert!(opens_in_parallel("这一年，集市开张；", "这一年,书店重开；"));
+        assert!(opens_paragraph("2.课程背景") && opens_paragraph("3、加强监管"));
+        assert!(
+            cuts_a_name_in_a_list("周明 李华 王", "强 赵敏")
+                && cuts_a_name_in_a_list("周明 李", "华")
+        );
+        assert!(
+            !cuts_a_name_in_a_list("周明 李华", "王强 赵敏")
+                && !cuts_a_name_in_a_list("周明", "强")
+        );
+        assert!(
+            !is_headline_shaped("摘 要：本文讨论社区治理的方法")
+                && is_headline_shaped("社区治理 新方法")
+        );
+        assert!(!opens_paragraph("2.5倍") && !opens_paragraph("2024.课程"));
         assert!(!opens_in_parallel(
             "这一年，集市开张；",
             "这一年里书店重开；"

@@ -22,11 +22,12 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_closing, is_opening};
 use evidence::{
-    cannot_start_line, closes_what_is_open, date_goes_on, ends_on_decimal_point,
-    ends_on_function_word, ends_on_name_title, ends_on_title_and_first_name, is_capitalized_word,
-    is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause, is_two_clause_heading,
-    is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_credit,
-    opens_in_parallel, opens_paragraph, opens_with_date, opens_with_year, starts_with_unit,
+    cannot_start_line, closes_what_is_open, cuts_a_name_in_a_list, date_goes_on,
+    ends_on_decimal_point, ends_on_function_word, ends_on_name_title, ends_on_title_and_first_name,
+    is_capitalized_word, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
+    is_two_clause_heading, is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline,
+    opens_credit, opens_in_parallel, opens_paragraph, opens_with_date, opens_with_point_number,
+    opens_with_year, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -243,6 +244,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     {
         return join(0.75, "a byline goes on: more names after its label");
     }
+    if cuts_a_name_in_a_list(&a.content, &b.content) {
+        return join(0.75, "a list of names goes on: one of them is cut in two");
+    }
     if a.is_cjk_text() && is_dateline(&a.content) && !b.looks_like_heading() {
         return join(0.85, "a dateline goes on to its story");
     }
@@ -351,11 +355,15 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // A heading that holds a comma is short, and two clauses of about one length: another
     // line with a comma inside is a sentence cut short, and running text goes on after it.
+    // (Not one that numbers a point, `一、…`, nor one that leads in to what follows with a
+    // colon.)
     if a.is_cjk_text()
         && a.chars >= 12
         && a.content.contains(['，', ','])
         && !a.headline
         && !is_two_clause_heading(&a.content)
+        && !(a.lines == 1 && opens_with_point_number(&a.content))
+        && !a.content.ends_with([':', '：'])
         && b.is_cjk_text()
         && !b.looks_like_heading()
     {
@@ -440,7 +448,9 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
     if b.markup {
         return None;
     }
-    if a.markup || a.headline {
+    // (A Chinese list item wraps as running text does.)
+    let list_item = a.is_cjk_text() && is_list_item(&a.content);
+    if (a.markup && !list_item) || a.headline {
         return wrapped_heading(shape, a, b);
     }
     if let Some(pair) = split_name(a, b)
@@ -1086,6 +1096,38 @@ mod tests {
         );
         let year = "来源：网站 2024年11月1日 第20241101\n\n2023年，全市工业生产稳中有进。\n";
         assert_eq!(clean(year), year);
+    }
+
+    #[test]
+    fn a_numbered_point_or_a_lead_in_with_a_comma_is_not_a_sentence_cut_short() {
+        let point = "一、现状分析：推进社区改造，势在必行\n\n\
+                     全区共有老旧小区一百二十个，其中，多数建于上世纪九十年代。\n";
+        assert_eq!(clean(point), point);
+        let lead_in = "这次调研有两点收获，第一点是：\n\n\
+                       社区居民普遍欢迎加装电梯，也愿意分担部分费用。\n";
+        assert_eq!(clean(lead_in), lead_in);
+    }
+
+    #[test]
+    fn a_name_cut_in_a_list_and_a_spaced_label_go_on() {
+        assert_eq!(clean("周明 李华 王\n\n强 赵敏\n"), "周明 李华 王强 赵敏\n");
+        assert_eq!(
+            clean("摘 要：本文讨论老旧小区改造的\n\n资金来源和居民参与方式。\n"),
+            "摘 要：本文讨论老旧小区改造的资金来源和居民参与方式。\n"
+        );
+    }
+
+    #[test]
+    fn a_chinese_list_item_wraps_in_a_column() {
+        let column = "街道组织志愿者走进小\n区举办便民服务活动，为居\n民理发、量血压、修理家电\n，受到居民欢迎。\n\
+                      - 活动内容：包括健康义\n诊、法律咨询和旧物回收等\n多个项目，覆盖全体居民。\n\
+                      下一步，街道将把便民\n服务活动常态化，每月固定\n开展一次。\n";
+        assert_eq!(
+            clean(column),
+            "街道组织志愿者走进小区举办便民服务活动，为居民理发、量血压、修理家电，受到居民欢迎。\n\n\
+             - 活动内容：包括健康义诊、法律咨询和旧物回收等多个项目，覆盖全体居民。\n\n\
+             下一步，街道将把便民服务活动常态化，每月固定开展一次。\n"
+        );
     }
 
     #[test]
