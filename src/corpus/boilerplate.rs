@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::config::{Config, Severity};
-use crate::corpus::{block_fingerprint, is_boilerplate_length, normal};
+use crate::corpus::{MAX_BOILERPLATE_CHARS, block_fingerprint, is_boilerplate_length, normal};
 use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rejoin::evidence::ends_sentence;
@@ -96,10 +96,13 @@ impl Pass for BoilerplatePass {
         for line in text.split_inclusive('\n') {
             let block = line.trim_end_matches('\n');
             if !block.trim().is_empty() {
-                let normal = normal::block(block);
-                let articles = is_boilerplate_length(&normal)
-                    .then(|| boilerplate.blocks.get(&block_fingerprint(&normal)).copied())
-                    .flatten();
+                // (A block with more letters than boilerplate has is not read in normal form.)
+                let articles = (kept_letters(block) <= MAX_BOILERPLATE_CHARS)
+                    .then(|| normal::block(block))
+                    .filter(|normal| is_boilerplate_length(normal))
+                    .and_then(|normal| {
+                        boilerplate.blocks.get(&block_fingerprint(&normal)).copied()
+                    });
                 blocks.push((at..at + line.len(), block, articles));
             }
             at += line.len();
@@ -131,6 +134,16 @@ impl Pass for BoilerplatePass {
     }
 }
 
+/// A lower bound on the characters of `block`'s normal form: its ASCII letters and the
+/// ideographs from U+5000 on (UTF-8 first bytes 0xE5 to 0xE9), which the normal form keeps
+/// one for one. Counted on the bytes, without a branch.
+fn kept_letters(block: &str) -> usize {
+    block
+        .bytes()
+        .filter(|&b| b.is_ascii_alphabetic() | (b.wrapping_sub(0xE5) <= 0xE9 - 0xE5))
+        .count()
+}
+
 /// A full sentence of some length: article text, which other articles may quote or
 /// syndicate, where boilerplate (a credit, a trail, a share link) is a label.
 fn is_prose(block: &str) -> bool {
@@ -159,6 +172,27 @@ mod tests {
             ..Config::default()
         };
         crate::clean_text(text, &config).text
+    }
+
+    #[test]
+    fn kept_letters_never_exceed_the_normal_form() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+        let mut lines: Vec<String> = [
+            "Ｆｕｌｌ ｗｉｄｔｈ",
+            "ﬁne ﬂow",
+            "e\u{301}te\u{301}",
+            "㈱会社 ABC-123",
+        ]
+        .map(String::from)
+        .into();
+        for entry in std::fs::read_dir(dir).expect("bundled articles") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("UTF-8");
+            lines.extend(text.lines().map(String::from));
+        }
+        for line in &lines {
+            let normal = normal::block(line).chars().count();
+            assert!(kept_letters(line) <= normal, "{line:?}");
+        }
     }
 
     #[test]
