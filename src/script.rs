@@ -21,6 +21,13 @@ pub fn may_hold_han(text: &str) -> bool {
         .fold(false, |any, b| any | (b.wrapping_sub(0xE3) <= 0xF0 - 0xE3))
 }
 
+/// Whether `text` may hold a CJK letter ([`is_cjk_letter`]): the UTF-8 form of one opens with
+/// 0xE1, 0xE3 to 0xED, 0xEF or 0xF0, which no Latin letter has, nor curly quotes or dashes.
+pub fn may_hold_cjk_letter(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, 0xE1 | 0xE3..=0xED | 0xEF | 0xF0))
+}
+
 /// Han, kana or hangul: a letter of CJK running text.
 pub fn is_cjk_letter(c: char) -> bool {
     is_han(c)
@@ -226,6 +233,13 @@ mod tests {
             assert!(may_hold_han(&format!("a“{c}”")), "{c:?}");
         }
         assert!(!may_hold_han("“Straße”, Ωμέγα — ёж…"));
+        for c in (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_cjk_letter(c))
+        {
+            assert!(may_hold_cjk_letter(&format!("a“{c}”")), "{c:?}");
+        }
+        assert!(!may_hold_cjk_letter("“Straße”, Ωμέγα — ёж…"));
         assert!(is_cjk_letter('カ') && is_cjk_letter('한'));
         assert!(is_cjk_punct('，') && is_cjk_punct('》') && is_cjk_punct('。'));
         assert!(!is_cjk_punct(',') && !is_cjk('“'));

@@ -1,7 +1,9 @@
 //! The character tables rejoin reads: what cannot start or end a line (W3C clreq/JLREQ, with
 //! the ASCII forms scrapers leave), what ends a sentence, what makes a headline.
 
-use crate::script::{is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script, tail};
+use crate::script::{
+    is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script, may_hold_cjk_letter, tail,
+};
 
 /// Characters that cannot start a line.
 const CANNOT_START_LINE: &str = "，。、；：？！）」』】》〉〕〗”’…·%％．,.;:?!)";
@@ -157,7 +159,7 @@ pub fn is_headline_shaped(text: &str) -> bool {
 /// A space between two CJK letters, outside quotes, book-title brackets and parentheses
 /// (`（记者 李明）`).
 fn has_phrase_spaces(text: &str) -> bool {
-    if text.is_ascii() {
+    if !may_hold_cjk_letter(text) {
         return false;
     }
     let text = without_spaced_label(text);
