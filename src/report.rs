@@ -229,24 +229,6 @@ impl FileReport {
 }
 
 impl Summary {
-    /// Adds another summary's counts.
-    pub fn merge(&mut self, other: Summary) {
-        self.files += other.files;
-        self.changed += other.changed;
-        self.unchanged += other.unchanged;
-        self.skipped += other.skipped;
-        self.duplicates += other.duplicates;
-        self.errors += other.errors;
-        self.edits += other.edits;
-        self.findings += other.findings;
-        for (rule, n) in other.edits_by_rule {
-            *self.edits_by_rule.entry(rule).or_default() += n;
-        }
-        for (rule, n) in other.findings_by_rule {
-            *self.findings_by_rule.entry(rule).or_default() += n;
-        }
-    }
-
     /// Counts one file in.
     pub fn add(&mut self, file: &FileReport) {
         self.files += 1;
@@ -255,30 +237,6 @@ impl Summary {
             file.edits.iter().map(|e| e.rule),
             file.findings.iter().map(|f| f.rule.as_str()),
         );
-    }
-
-    /// Counts one file in from its report entry (as `FileReport::write_json` wrote it).
-    pub fn add_entry(&mut self, entry: &[u8]) -> serde_json::Result<()> {
-        #[derive(Deserialize)]
-        struct Rule {
-            rule: String,
-        }
-        #[derive(Deserialize)]
-        struct Entry {
-            status: Status,
-            #[serde(default)]
-            edits: Vec<Rule>,
-            #[serde(default)]
-            findings: Vec<Rule>,
-        }
-        let entry: Entry = serde_json::from_slice(entry)?;
-        self.files += 1;
-        self.count(
-            entry.status,
-            entry.edits.iter().map(|e| e.rule.as_str()),
-            entry.findings.iter().map(|f| f.rule.as_str()),
-        );
-        Ok(())
     }
 
     fn count<'r>(

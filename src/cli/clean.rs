@@ -146,6 +146,9 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     let prints = Spill::create(&out.join(PRINTS))?;
     let shingles = Spill::create(&out.join(SHINGLES))?;
     let progress = progress_bar(inputs.len() as u64);
+    // The counts of the report, kept as each file's report is made (memory holds none of
+    // them).
+    let tally = Mutex::new(Summary::default());
     let config_of = |input: &Input| args.common.config_for(&settings, input);
     let mut done: Vec<Done> = pool.install(|| {
         inputs
@@ -155,7 +158,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                 progress.inc(1);
                 match first {
                     Ok(kept) => Done::kept(&parts, &prints, &shingles, kept),
-                    Err(report) => Done::new(&parts, *report),
+                    Err(report) => Done::new(&parts, *report, &tally),
                 }
             })
             .collect::<Result<_, String>>()
@@ -257,7 +260,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                             clean_file(input, out, &config, &suspended)
                         }
                     };
-                    Ok((i, Done::new(&parts, report)?))
+                    Ok((i, Done::new(&parts, report, &tally)?))
                 })
                 .collect::<Result<_, String>>()
         })?;
@@ -270,23 +273,8 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         index.save(path)?;
     }
 
-    // The counts, from the entries as written: memory holds no per-file report.
     let parts = parts.finish(SPILL_IN_MEMORY)?;
-    let mut summary = pool
-        .install(|| {
-            done.par_iter()
-                .map(|d| {
-                    let mut summary = Summary::default();
-                    let entry = parts.get(&d.part).map_err(|e| e.to_string())?;
-                    summary.add_entry(&entry).map_err(|e| e.to_string())?;
-                    Ok(summary)
-                })
-                .try_reduce(Summary::default, |mut a, b| {
-                    a.merge(b);
-                    Ok(a)
-                })
-        })
-        .map_err(|e: String| format!("cannot read back a report entry: {e}"))?;
+    let mut summary = tally.into_inner().unwrap_or_else(|e| e.into_inner());
     problems.iter().for_each(|p| summary.add(p));
     let head_problems = problems.len();
     for d in &mut done {
@@ -368,8 +356,9 @@ struct Spilled {
 }
 
 impl Done {
-    /// Spills `report` and keeps what the batch needs of it.
-    fn new(parts: &Spill, report: FileReport) -> Result<Self, String> {
+    /// Spills `report`, counts it in `tally`, and keeps what the batch needs of it.
+    fn new(parts: &Spill, report: FileReport, tally: &Mutex<Summary>) -> Result<Self, String> {
+        (tally.lock().unwrap_or_else(|e| e.into_inner())).add(&report);
         let mut entry = Vec::new();
         report
             .write_json(&mut entry)
