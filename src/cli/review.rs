@@ -89,13 +89,20 @@ fn page_diff(path: &Path, rel: &str, over_budget: bool) -> String {
     if over_budget {
         return elsewhere("not shown on this page");
     }
-    // (Read up to one byte past the limit: a file that long is too large.)
-    let mut diff = String::new();
-    let read = std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_EMBEDDED as u64 + 1).read_to_string(&mut diff));
+    // (The open file's length, not a second look-up of its path; then one read of that
+    // many bytes.)
+    let read = std::fs::File::open(path).and_then(|file| {
+        let len = file.metadata()?.len();
+        if len > MAX_EMBEDDED as u64 {
+            return Ok(None);
+        }
+        let mut diff = String::with_capacity(len as usize);
+        file.take(len).read_to_string(&mut diff)?;
+        Ok(Some(diff))
+    });
     match read {
-        Ok(len) if len > MAX_EMBEDDED => elsewhere("the diff is too large to show here"),
-        Ok(_) => diff,
+        Ok(Some(diff)) => diff,
+        Ok(None) => elsewhere("the diff is too large to show here"),
         Err(_) => String::new(),
     }
 }
