@@ -194,17 +194,17 @@ fn has_phrase_spaces(text: &str) -> bool {
 pub fn cuts_a_name_in_a_list(a: &str, b: &str) -> bool {
     let is_name =
         |word: &str| (1..=4).contains(&word.chars().count()) && word.chars().all(is_cjk_letter);
-    let names: Vec<&str> = a.split(' ').collect();
     let mut rest = b.split(' ');
     let first = rest.next().unwrap_or("");
+    if first.chars().count() != 1 || !is_name(first) || !rest.all(is_name) {
+        return false;
+    }
+    let names: Vec<&str> = a.split(' ').collect();
     names.len() >= 2
         && names.iter().all(|w| is_name(w))
         && names[..names.len() - 1]
             .iter()
             .all(|w| w.chars().count() >= 2)
-        && first.chars().count() == 1
-        && is_name(first)
-        && rest.all(is_name)
 }
 
 /// `text` after a label whose letters are set apart at its start (`摘 要：`, `关 键 词:`):

@@ -8,7 +8,7 @@ use crate::rejoin::evidence::{
     cannot_end_paragraph, ends_on_comma, ends_on_photo_credit, ends_sentence, is_function_word,
     is_headline_shaped, is_markup,
 };
-use crate::script::{is_cjk_letter, is_inline_space};
+use crate::script::{is_cjk_letter, is_inline_space, may_hold_cjk_letter};
 
 /// How long one line is: characters without white space (heading length) and all
 /// characters (column width).
@@ -79,6 +79,11 @@ pub struct JoinedBreak {
     pub blank: bool,
 }
 
+/// Holds a CJK letter (most lines of Latin text are told by their bytes).
+fn has_cjk_letter(text: &str) -> bool {
+    may_hold_cjk_letter(text) && text.chars().any(is_cjk_letter)
+}
+
 /// The non-blank lines of `text`.
 pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
     let mut out = Vec::new();
@@ -93,7 +98,7 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
         let offset = start + (content.as_ptr() as usize - line.as_ptr() as usize);
         let size = LineSize::of(content);
         out.push(TextLine {
-            cjk: content.chars().any(is_cjk_letter),
+            cjk: has_cjk_letter(content),
             headline: is_headline_shaped(content),
             markup: is_markup(content),
             content: Cow::Borrowed(content),
@@ -153,7 +158,7 @@ impl TextLine<'_> {
         }
         self.as_clean = true;
         self.content = Cow::Owned(finish(&self.content).trim().to_string());
-        self.cjk = self.content.chars().any(is_cjk_letter);
+        self.cjk = has_cjk_letter(&self.content);
         self.headline = is_headline_shaped(&self.content);
         let size = LineSize::of(&self.content);
         self.indented = false;
