@@ -23,9 +23,11 @@ pub fn may_hold_han(text: &str) -> bool {
 
 /// Whether `text` may hold a CJK letter ([`is_cjk_letter`]): the UTF-8 form of one opens with
 /// 0xE1, 0xE3 to 0xED, 0xEF or 0xF0, which no Latin letter has, nor curly quotes or dashes.
+/// (Read without a branch.)
 pub fn may_hold_cjk_letter(text: &str) -> bool {
-    text.bytes()
-        .any(|b| matches!(b, 0xE1 | 0xE3..=0xED | 0xEF | 0xF0))
+    text.bytes().fold(false, |any, b| {
+        any | (b == 0xE1) | (b.wrapping_sub(0xE3) <= 0xED - 0xE3) | (b == 0xEF) | (b == 0xF0)
+    })
 }
 
 /// Han, kana or hangul: a letter of CJK running text.

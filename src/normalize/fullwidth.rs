@@ -46,8 +46,11 @@ impl Pass for FullwidthAlnum {
 
     fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits: Vec<Edit> = Vec::new();
-        // Every character this pass changes lies in U+FF05..=U+FF5A.
-        if !text.contains(|c| ('\u{FF05}'..='\u{FF5A}').contains(&c)) {
+        // Every character this pass changes lies in U+FF05..=U+FF5A, whose UTF-8 forms open
+        // with 0xEF (looked for first, on the bytes without a branch).
+        if !text.bytes().fold(false, |any, b| any | (b == 0xEF))
+            || !text.contains(|c| ('\u{FF05}'..='\u{FF5A}').contains(&c))
+        {
             return edits;
         }
         let mut prev = None;
