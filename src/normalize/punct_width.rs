@@ -36,6 +36,15 @@ fn is_cjk(c: char) -> bool {
     is_fullwidth_script(c) && !is_shared_mark(c)
 }
 
+/// Whether `text` may hold a character of Chinese or Japanese text: the UTF-8 forms of those
+/// open with 0xE3 to 0xE9, 0xEF or 0xF0, so most lines of Latin text are told by their bytes
+/// (read without a branch).
+fn may_hold_cjk(text: &str) -> bool {
+    text.bytes().fold(false, |any, b| {
+        any | (b.wrapping_sub(0xE3) <= 0xE9 - 0xE3) | (b == 0xEF) | (b == 0xF0)
+    })
+}
+
 fn is_shared_mark(c: char) -> bool {
     matches!(c, '—' | '…')
 }
@@ -179,7 +188,7 @@ impl Pass for PunctWidth {
             let has_mark = line_text
                 .bytes()
                 .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(' | b')' | b'.'));
-            if !has_mark || line_text.is_ascii() || !line_text.chars().any(is_cjk) {
+            if !has_mark || !may_hold_cjk(line_text) || !line_text.chars().any(is_cjk) {
                 continue;
             }
             propose_line(line_text, start, &mut edits);
@@ -275,6 +284,17 @@ mod tests {
             super::PunctWidth.propose(text, &mut Context::new(&config, &[])),
         )
         .0
+    }
+
+    #[test]
+    fn every_cjk_character_is_seen_by_the_byte_test() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert!(
+                super::may_hold_cjk(&format!("a,“{c}”")) || !super::is_cjk(c),
+                "{c:?}"
+            );
+        }
+        assert!(!super::may_hold_cjk("“Straße”, Ωμέγα — ёж…"));
     }
 
     #[test]
