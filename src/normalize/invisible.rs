@@ -53,14 +53,43 @@ impl Pass for Invisible {
 
     fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
         let mut edits = Vec::new();
-        let mut prev = None;
-        for (i, c) in text.char_indices() {
+        // Every character this rule removes is a control character or opens with 0xC2,
+        // 0xE1, 0xE2 or 0xEF (the first byte of a character): only those are decoded.
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if !(b < 0x20 || b == 0x7F || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF)) {
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                continue;
+            };
+            let prev = text[..i].chars().next_back();
             if let Some(reason) = removal_reason(c, prev) {
                 let reason = format!("{reason} U+{:04X}", c as u32);
                 edits.push(Edit::new(i, i + c.len_utf8(), "", &INVISIBLE, reason));
             }
-            prev = Some(c);
         }
         edits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str) -> usize {
+        let config = Config::default();
+        Invisible
+            .propose(text, &mut Context::new(&config, &[]))
+            .len()
+    }
+
+    #[test]
+    fn every_character_the_rule_removes_is_found_on_its_first_byte() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let expected = usize::from(removal_reason(c, Some('a')).is_some());
+            assert_eq!(removed(&format!("a{c}b")), expected, "{c:?}");
+        }
+        // A joiner inside an emoji sequence stays.
+        assert_eq!(removed("👩\u{200D}🔧 \u{200D}x"), 1);
     }
 }
