@@ -164,61 +164,39 @@ impl Folder {
     #[inline]
     fn push_ascii(&mut self, b: u8) {
         match b {
-            b'0'..=b'9' => self.push_alphanumeric(b'0', true),
-            b'a'..=b'z' => self.push_alphanumeric(b, false),
-            b'A'..=b'Z' => self.push_alphanumeric(b.to_ascii_lowercase(), false),
+            b'0'..=b'9' => self.push_letter_or_digit('0', true),
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                self.push_letter_or_digit(char::from(b.to_ascii_lowercase()), false);
+            }
             b'\t'..=b'\r' | b' ' => self.space = true,
             _ => {}
         }
     }
 
-    /// Adds an ASCII letter or digit (a digit as `0`).
+    /// Adds one lower-case character.
+    fn push(&mut self, c: char) {
+        match class(c) {
+            Class::Space => self.space = true,
+            Class::Other => {}
+            Class::Digit => self.push_letter_or_digit(c, true),
+            Class::Letter => self.push_letter_or_digit(c, false),
+        }
+    }
+
+    /// Adds a lower-case letter, or a digit (as `0`: a number, however long, is one 0).
     #[inline]
-    fn push_alphanumeric(&mut self, b: u8, digit: bool) {
-        self.first_ascii.get_or_insert(true);
+    fn push_letter_or_digit(&mut self, c: char, digit: bool) {
+        self.first_ascii.get_or_insert(c.is_ascii_alphanumeric());
         // (The last byte of the output is the last character's when that is ASCII.)
-        if self.space
-            && self
-                .out
-                .as_bytes()
-                .last()
-                .is_some_and(u8::is_ascii_alphanumeric)
-        {
+        let after_word = (self.out.as_bytes().last()).is_some_and(u8::is_ascii_alphanumeric);
+        if self.space && c.is_ascii_alphanumeric() && after_word {
             self.out.push(' ');
         }
         if !(digit && self.number) {
-            self.out.push(char::from(b));
+            self.out.push(if digit { '0' } else { c });
         }
         self.number = digit;
         self.space = false;
-    }
-
-    /// Adds one lower-case character.
-    fn push(&mut self, c: char) {
-        let class = class(c);
-        if class == Class::Space {
-            self.space = true;
-        } else if class != Class::Other {
-            self.first_ascii.get_or_insert(c.is_ascii_alphanumeric());
-            // (The last byte of the output is the last character's when that is ASCII.)
-            if self.space
-                && c.is_ascii_alphanumeric()
-                && self
-                    .out
-                    .as_bytes()
-                    .last()
-                    .is_some_and(u8::is_ascii_alphanumeric)
-            {
-                self.out.push(' ');
-            }
-            let digit = class == Class::Digit;
-            // A number, however long, is one 0.
-            if !(digit && self.number) {
-                self.out.push(if digit { '0' } else { c });
-            }
-            self.number = digit;
-            self.space = false;
-        }
     }
 }
 
