@@ -31,6 +31,10 @@ const PRINTS: &str = ".fingerprints";
 /// Where the articles' shingle sets wait for phase 2 (to confirm near duplicates).
 const SHINGLES: &str = ".shingles";
 
+/// Where each article waits for phase 3: its bytes as phase 1 read them, and its pipeline
+/// suspended at the corpus passes.
+const STATES: &str = ".states";
+
 /// A spill this small is read back into memory (at most three are held at once): a batch of
 /// tens of thousands of articles is read from memory, an archive's from the disk.
 const SPILL_IN_MEMORY: u64 = 32 << 20;
@@ -139,10 +143,12 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     });
     inputs.shrink_to_fit();
 
-    // Phase 1: clean every file up to the corpus passes; the suspended pipeline and the
-    // fingerprints are spilled to disk as they are made, and only counts and hashes stay in
-    // memory. (Nothing is written yet: phase 3 writes every output once.)
+    // Phase 1: clean every file up to the corpus passes; its bytes, the suspended pipeline
+    // and the fingerprints are spilled to disk as they are made, and only counts and hashes
+    // stay in memory. (Nothing is written yet: phase 3 writes every output once, and reads no
+    // input again.)
     let parts = Spill::create(&out.join(PARTS))?;
+    let states = Spill::create(&out.join(STATES))?;
     let prints = Spill::create(&out.join(PRINTS))?;
     let shingles = Spill::create(&out.join(SHINGLES))?;
     let progress = progress_bar(inputs.len() as u64);
@@ -157,7 +163,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                 let first = first_pass(input, &config_of(input));
                 progress.inc(1);
                 match first {
-                    Ok(kept) => Done::kept(&parts, &prints, &shingles, kept),
+                    Ok(kept) => Done::kept(&states, &prints, &shingles, kept),
                     Err(report) => Done::new(&parts, *report, &tally),
                 }
             })
@@ -203,7 +209,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     });
     // (By canonical path: an archive has tens of thousands of groups.)
     let mut groups: BTreeMap<String, DuplicateGroup> = BTreeMap::new();
-    let mut finish: Vec<(usize, Option<DuplicateReport>, bool)> = Vec::new();
+    let mut finish: Vec<(usize, Option<DuplicateReport>, bool, Range<u64>)> = Vec::new();
     for (k, duplicate) in duplicates.into_iter().enumerate() {
         let (i, article) = (batch.of_input[k], batch.article(k));
         let duplicate = duplicate.map(|d| DuplicateReport {
@@ -231,12 +237,18 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                 .push(member);
         }
         let dropped = duplicate.filter(|_| !args.corpus.keep_duplicates);
-        finish.push((i, dropped, has_boilerplate[k]));
+        finish.push((
+            i,
+            dropped,
+            has_boilerplate[k],
+            batch.spilled(k).state.clone(),
+        ));
     }
     let groups: Vec<DuplicateGroup> = groups.into_values().collect();
     // The fingerprints have served: phase 3 and the report need none.
     drop(batch);
     done.iter_mut().for_each(|d| d.corpus = None);
+    let states = states.finish(SPILL_IN_MEMORY)?;
     // A chunk at a time: the new entries of half a million articles would be a second list.
     let mut finish = finish.into_iter();
     loop {
@@ -247,17 +259,21 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         let finished: Vec<(usize, Done)> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .map(|(i, dropped, has_boilerplate)| {
+                .map(|(i, dropped, has_boilerplate, state)| {
                     let input = &inputs[i];
                     let mut config = config_of(input);
+                    let state = states
+                        .get(&state)
+                        .map_err(|e| format!("cannot read back an article's state: {e}"))?;
+                    let state = State::from_bytes(&state)
+                        .ok_or("cannot read back an article's state: the file is damaged")?;
                     let report = match dropped {
-                        Some(of) => drop_duplicate(input, out, &config, of),
+                        Some(of) => drop_duplicate(input, out, &config, state.source, of),
                         None => {
                             if has_boilerplate {
                                 config.boilerplate = Some(boilerplate.clone());
                             }
-                            let suspended = parts.get(&done[i].part)?;
-                            clean_file(input, out, &config, &suspended)
+                            clean_file(input, out, &config, state)
                         }
                     };
                     Ok((i, Done::new(&parts, report, &tally)?))
@@ -268,6 +284,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
             done[i] = finished;
         }
     }
+    drop(states);
     if let (Some(path), Some(mut index)) = (&index_path, index) {
         index.merge(learned);
         index.save(path)?;
@@ -333,12 +350,11 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     })
 }
 
-/// What the batch keeps of one input: where its report entry (or, for an article between
-/// phases 1 and 3, its suspended pipeline) lies, counts, and its report only if it is a
-/// problem to print.
+/// What the batch keeps of one input: where its report entry lies (once it has one),
+/// counts, and its report only if it is a problem to print.
 struct Done {
-    /// Where its report entry lies in the spill; for an article phase 3 has not finished
-    /// yet, its pipeline suspended at the corpus passes.
+    /// Where its report entry lies in the spill (empty for an article phase 3 has not
+    /// finished yet).
     part: Range<u64>,
     findings: u32,
     problem: Option<Box<FileReport>>,
@@ -353,6 +369,8 @@ struct Spilled {
     shingles: u32,
     at: Range<u64>,
     shingles_at: Range<u64>,
+    /// Where its bytes and suspended pipeline lie, for phase 3 ([`State`]).
+    state: Range<u64>,
 }
 
 impl Done {
@@ -372,11 +390,11 @@ impl Done {
         })
     }
 
-    /// Spills what phase 1 kept of an article (its suspended pipeline, fingerprints and
-    /// shingle set) and keeps what the batch needs.
-    fn kept(parts: &Spill, prints: &Spill, shingles: &Spill, kept: Kept) -> Result<Self, String> {
+    /// Spills what phase 1 kept of an article (its state, fingerprints and shingle set) and
+    /// keeps what the batch needs.
+    fn kept(states: &Spill, prints: &Spill, shingles: &Spill, kept: Kept) -> Result<Self, String> {
         Ok(Done {
-            part: parts.put(&kept.suspended)?,
+            part: 0..0,
             findings: kept.findings,
             problem: None,
             corpus: Some(Spilled {
@@ -384,8 +402,36 @@ impl Done {
                 shingles: kept.fingerprints.shingles,
                 at: prints.put(&kept.fingerprints.to_bytes())?,
                 shingles_at: shingles.put(&shingle_bytes(&kept.shingles))?,
+                state: states.put(&kept.state)?,
             }),
         })
+    }
+}
+
+/// An article as phase 3 takes it up: its bytes as phase 1 read them, and its pipeline
+/// suspended at the corpus passes ([`Suspended::to_bytes`]), spilled as the length of the
+/// bytes, the bytes and the pipeline.
+struct State<'a> {
+    source: &'a [u8],
+    suspended: &'a [u8],
+}
+
+impl<'a> State<'a> {
+    fn to_bytes(source: &[u8], suspended: &[u8]) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(8 + source.len() + suspended.len());
+        bytes.extend_from_slice(&(source.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(source);
+        bytes.extend_from_slice(suspended);
+        bytes
+    }
+
+    /// The state in bytes [`State::to_bytes`] made, or `None` for bytes it cannot have.
+    fn from_bytes(bytes: &'a [u8]) -> Option<Self> {
+        let len = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?);
+        let rest = &bytes[8..];
+        let len = usize::try_from(len).ok().filter(|&len| len <= rest.len())?;
+        let (source, suspended) = rest.split_at(len);
+        Some(State { source, suspended })
     }
 }
 
@@ -521,14 +567,17 @@ fn shingle_bytes(shingles: &[u32]) -> Vec<u8> {
 }
 
 /// A duplicate is not kept: it has no clean copy, and its diff removes everything.
-fn drop_duplicate(input: &Input, out: &Path, config: &Config, of: DuplicateReport) -> FileReport {
+fn drop_duplicate(
+    input: &Input,
+    out: &Path,
+    config: &Config,
+    source: &[u8],
+    of: DuplicateReport,
+) -> FileReport {
     let Some(rel) = rel_path(&input.rel) else {
         return FileReport::failed(input.rel.to_string(), OUTSIDE.into());
     };
-    let source = std::fs::read(&input.path).ok();
-    let text = source
-        .as_deref()
-        .and_then(|b| scour::decode::decode(b, config.encoding).ok());
+    let text = scour::decode::decode(source, config.encoding).ok();
     let mut diff_path = out.join("diffs").join(&rel).into_os_string();
     diff_path.push(".diff");
     if let Some(text) = text {
@@ -549,8 +598,8 @@ struct Kept {
     fingerprints: Fingerprints,
     /// [`corpus::narrow_shingles`].
     shingles: Box<[u32]>,
-    /// Its pipeline suspended at the corpus passes, as bytes.
-    suspended: Vec<u8>,
+    /// Its bytes and its pipeline suspended at the corpus passes ([`State::to_bytes`]).
+    state: Vec<u8>,
     /// Its findings without the batch's decisions (the kept copy of a duplicate cluster is
     /// the one with fewest).
     findings: u32,
@@ -567,16 +616,16 @@ fn first_pass(input: &Input, config: &Config) -> Result<Kept, Box<FileReport>> {
     let text = scour::decode::decode(&bytes, config.encoding)
         .map_err(|error| Box::new(FileReport::undecodable(input.rel.to_string(), &error)))?
         .text;
-    let state = pipeline::suspend(&text, config);
-    let suspended = state.to_bytes();
+    let suspended = pipeline::suspend(&text, config);
+    let state = State::to_bytes(&bytes, &suspended.to_bytes());
     // (Its findings and clean text, as the article would stand alone: what the batch
     // decides on.)
-    let (clean, findings) = pipeline::resume_untraced(&text, config, state);
+    let (clean, findings) = pipeline::resume_untraced(&text, config, suspended);
     let (fingerprints, shingles) = corpus::fingerprints_and_shingles(&clean);
     Ok(Kept {
         fingerprints,
         shingles,
-        suspended,
+        state,
         findings: u32::try_from(findings.len()).unwrap_or(u32::MAX),
     })
 }
@@ -588,17 +637,12 @@ fn read_input(input: &Input) -> Result<Vec<u8>, String> {
     std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))
 }
 
-/// Phase 3 of an article: reads it again, resumes the pipeline phase 1 suspended (the
-/// bytes of [`Suspended::to_bytes`]) and writes its clean text and diff; every failure
-/// becomes the file's report.
-fn clean_file(input: &Input, out: &Path, config: &Config, suspended: &[u8]) -> FileReport {
-    let bytes = match read_input(input) {
-        Ok(bytes) => bytes,
-        Err(error) => return FileReport::failed(input.rel.to_string(), error),
-    };
-    let processed = scour::process_with(&input.rel, &bytes, config, |text| {
+/// Phase 3 of an article: resumes the pipeline phase 1 suspended on the bytes it read, and
+/// writes its clean text and diff; every failure becomes the file's report.
+fn clean_file(input: &Input, out: &Path, config: &Config, state: State) -> FileReport {
+    let processed = scour::process_with(&input.rel, state.source, config, |text| {
         // (Bytes that do not read back are cleaned from the source: the same result.)
-        match Suspended::from_bytes(suspended) {
+        match Suspended::from_bytes(state.suspended) {
             Some(state) => pipeline::resume(text, config, state),
             None => pipeline::clean_text(text, config),
         }
@@ -695,7 +739,7 @@ fn prepare_output(out: &Path) -> Result<std::fs::File, String> {
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(format!("cannot lock {shown}: {e}")),
     }
-    for stale in ["review.html", PARTS, PRINTS, SHINGLES] {
+    for stale in ["review.html", PARTS, PRINTS, SHINGLES, STATES] {
         let _ = std::fs::remove_file(out.join(stale));
     }
     // (Earlier versions spilled report entries into a directory of PARTS.)

@@ -1,5 +1,6 @@
 //! A scratch file that holds what a batch makes of every article until it is needed (report
-//! entries until report.json is written, fingerprints through phase 2): workers append,
+//! entries until report.json is written, fingerprints through phase 2, each article's bytes
+//! and suspended pipeline until phase 3): workers append,
 //! memory keeps only where each entry lies. One file, not one per article: creating and
 //! deleting tens of thousands of small files was most of a batch's system time. A small
 //! spill is read back into memory once it is written: phase 2 reads the fingerprints once a
@@ -29,15 +30,6 @@ impl Spill {
             writer: Mutex::new((BufWriter::new(file), 0)),
             reader,
         })
-    }
-
-    /// Reads back an entry while others are still being written.
-    pub fn get(&self, range: &Range<u64>) -> Result<Vec<u8>, String> {
-        let error = |e: std::io::Error| format!("cannot read {}: {e}", self.path.display());
-        let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        guard.0.flush().map_err(error)?;
-        drop(guard);
-        read_entry(&self.reader, range).map_err(error)
     }
 
     /// Appends `entry` and gives its byte range in the file.
@@ -164,7 +156,6 @@ mod tests {
             let spill = super::Spill::create(&path).expect("create");
             let a = spill.put(b"first").expect("put");
             let b = spill.put(b"second entry").expect("put");
-            assert_eq!(spill.get(&a).expect("read while writing"), b"first");
             let again = spill.put(b"first, again").expect("put");
             let entries = spill.finish(in_memory).expect("finish");
             assert_eq!(entries.memory.is_some(), in_memory > 0);
