@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use jieba_rs::Jieba;
 
 use crate::rejoin::evidence::{CJK_CONTINUING_WORDS, CJK_FUNCTION_WORDS};
-use crate::script::{head, tail};
+use crate::script::{head, is_cjk_letter, tail};
 
 fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
@@ -18,10 +18,11 @@ fn jieba() -> &'static Jieba {
 const CONTEXT: usize = 4;
 
 /// A dictionary word of two or more characters crosses the boundary between `before` and
-/// `after` (`…生态公` + `园…`).
+/// `after` (`…生态公` + `园…`), with Chinese letters on both sides of it. (Latin letters on
+/// both sides are one run to the segmenter whatever the break: `Parkins` + `Russell`.)
 pub fn word_straddles(before: &str, after: &str) -> bool {
     let (tail, head) = (tail(before, CONTEXT), head(after, CONTEXT));
-    if tail.is_empty() || head.is_empty() {
+    if !tail.ends_with(is_cjk_letter) || !head.starts_with(is_cjk_letter) {
         return false;
     }
     let text = format!("{tail}{head}");
@@ -128,6 +129,8 @@ mod tests {
         assert!(word_straddles("市政府引导各区机", "关单位参与"));
         assert!(!word_straddles("完善服务保障体系", "健全长效机制"));
         assert!(!word_straddles("", "健全"));
+        // Latin letters run on whatever the break; a name ends where its line does.
+        assert!(!word_straddles("插图：David Parkins", "Russell Funk一开始"));
     }
 
     #[test]
