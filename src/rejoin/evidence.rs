@@ -227,20 +227,61 @@ fn without_spaced_label(text: &str) -> &str {
 }
 
 /// Ends on a photo credit: `摄` set apart from the photographer's name (`新华社记者 王鹏 摄`,
-/// `王鹏/摄`), the photographer and the paper's picture desk (`王鹏摄/晚报图片`), or an
-/// agency's or a source's picture (`新华社发`, `受访者供图`): the end of a caption, as a
-/// full stop ends a sentence.
+/// `王鹏/摄`) or after a reporter's (`本报记者王鹏摄`), the photographer and the paper's
+/// picture desk (`王鹏摄/晚报图片`), an agency's or a source's picture (`新华社发`,
+/// `受访者供图`), or a credit after the caption's sentence (`…合影。来源：新华网`): the end of
+/// a caption, as a full stop ends a sentence.
 pub fn ends_on_photo_credit(text: &str) -> bool {
     let text = text.trim_end_matches([')', '）', ' ']);
     let taken_by = text.strip_suffix('摄').is_some_and(|name| {
         name.ends_with([' ', '\u{3000}', '/', '／']) && !name.trim().is_empty()
+            || is_reporters_name(name)
     });
     let desk = text.strip_suffix("图片").is_some_and(|credit| {
         tail(credit, 8).contains(['/', '／'])
             && tail(credit, 8).contains("摄")
             && !credit.starts_with("摄")
     });
-    taken_by || desk || text.ends_with("社发") || text.ends_with("供图")
+    taken_by
+        || desk
+        || text.ends_with("社发")
+        || text.ends_with("供图")
+        || ends_on_source_credit(text)
+}
+
+/// A reporter's title and a name of two or three letters, the last words before `摄`
+/// (`新华社记者王鹏`): not a verb (`…现场拍`).
+fn is_reporters_name(before: &str) -> bool {
+    ["记者", "記者", "通讯员", "通訊員"].iter().any(|title| {
+        before.rsplit_once(title).is_some_and(|(_, name)| {
+            let name = name.trim();
+            (2..=3).contains(&name.chars().count())
+                && name.chars().all(is_cjk_letter)
+                && !name.ends_with(['拍', '航', '偷', '抓'])
+        })
+    })
+}
+
+/// Labels of a caption's or a picture's credit (`来源：新华网`, `插图：David Parkins`), in
+/// simplified and traditional letters.
+#[rustfmt::skip]
+const SOURCE_LABELS: &[&str] = &[
+    "来源", "來源", "图源", "圖源", "图片来源", "圖片來源", "插图", "插圖", "图片", "圖片", "摄影",
+    "攝影", "制图", "製圖", "视频", "視頻",
+];
+
+/// The last sentence of `text` (all of it, if it has one) is a short credit: a source
+/// label, a colon and a name.
+fn ends_on_source_credit(text: &str) -> bool {
+    let last = text.rsplit('。').next().unwrap_or(text).trim();
+    SOURCE_LABELS.iter().any(|label| {
+        last.strip_prefix(label)
+            .and_then(|rest| rest.strip_prefix([':', '：']))
+            .is_some_and(|name| {
+                let name = name.trim();
+                !name.is_empty() && name.chars().count() <= 20 && !name.contains(['，', ','])
+            })
+    })
 }
 
 /// Labels a Chinese byline opens with, before a colon (`作者：`, `来源：`), and the credits
@@ -382,9 +423,15 @@ pub fn is_parallel_headline(text: &str) -> bool {
 /// Two clauses of four or more letters around a comma, of lengths at most three apart, and no
 /// other punctuation (`抓实惠民项目，增进群众获得感`): the shape of a Chinese heading that
 /// holds a comma. A sentence cut short opens with a short phrase (`昨日，`) or holds other
-/// marks.
+/// marks. A heading may lead with a short label or exclamation of its own (`第一节：`,
+/// `王者归来！`).
 pub fn is_two_clause_heading(text: &str) -> bool {
-    two_clauses(text).is_some_and(|(left, right)| left.abs_diff(right) <= 3)
+    let two = |text: &str| two_clauses(text).is_some_and(|(left, right)| left.abs_diff(right) <= 3);
+    let after_lead = text
+        .split_once(['：', ':', '！', '!', '？', '?'])
+        .filter(|(lead, _)| (2..=8).contains(&lead.chars().count()) && !lead.contains(['，', ',']))
+        .is_some_and(|(_, rest)| two(rest));
+    two(text) || after_lead
 }
 
 /// The lengths of the two clauses around the comma of `text`, if both are letters only (and
@@ -643,6 +690,12 @@ mod tests {
         assert!(is_two_clause_heading("抓实惠民项目，增进群众获得感"));
         assert!(!is_parallel_headline("抓实惠民项目，增进群众获得感"));
         assert!(!is_two_clause_heading("昨日，市里召开了全市会议"));
+        assert!(is_two_clause_heading("第一节：巅峰对决，谁与争锋"));
+        assert!(is_two_clause_heading(
+            "王者归来！卫冕冠军强势登顶，再创历史辉煌"
+        ));
+        // A sentence after a speaker's colon opens with a short phrase.
+        assert!(!is_two_clause_heading("他说：昨天，我们召开了全市会议"));
         assert!(!is_two_clause_heading("全年增长12.5%，高出去年水平"));
         assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));
@@ -681,6 +734,15 @@ mod tests {
         assert!(!ends_on_photo_credit("进行拍摄") && !ends_on_photo_credit(" 摄"));
         assert!(ends_on_photo_credit("市民在公园赏花。李华摄/晚报图片"));
         assert!(ends_on_photo_credit("队员合影。中新社发") && ends_on_photo_credit("受访者供图"));
+        assert!(
+            ends_on_photo_credit("本报记者王鹏摄") && ends_on_photo_credit("中新社记者 毛建军摄")
+        );
+        assert!(!ends_on_photo_credit("记者在现场拍摄") && !ends_on_photo_credit("记者进行拍摄"));
+        assert!(
+            ends_on_photo_credit("錢永健。來源：Wiki")
+                && ends_on_photo_credit("插图：David Parkins")
+        );
+        assert!(!ends_on_photo_credit("来源：") && !ends_on_photo_credit("来源地区，包括"));
         assert!(
             !ends_on_photo_credit("摄/图片") && !ends_on_photo_credit("会议开始后各部门陆续出发")
         );
