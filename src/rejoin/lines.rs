@@ -36,8 +36,8 @@ pub struct TextLine<'a> {
     pub end: usize,
     /// The first line is indented.
     pub indented: bool,
-    /// A blank line stands between this block and the previous one.
-    pub after_blank: bool,
+    /// Blank lines between this block and the previous one.
+    pub blank_lines_before: usize,
     /// The block has CJK letters (kept up to date as blocks join, not rescanned).
     cjk: bool,
     /// The block is set like a headline (`is_headline_shaped`, kept up to date likewise).
@@ -87,12 +87,12 @@ fn has_cjk_letter(text: &str) -> bool {
 /// The non-blank lines of `text`.
 pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
     let mut out = Vec::new();
-    let mut blank_before = false;
+    let mut blank_before = 0;
     for (start, end) in lines(text) {
         let line = &text[start..end];
         let content = line.trim_matches(is_inline_space);
         if content.is_empty() {
-            blank_before = true;
+            blank_before += 1;
             continue;
         }
         let offset = start + (content.as_ptr() as usize - line.as_ptr() as usize);
@@ -105,7 +105,7 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
             start: offset,
             end: offset + content.len(),
             indented: offset > start,
-            after_blank: blank_before,
+            blank_lines_before: blank_before,
             chars: size.chars,
             lines: 1,
             first_line: size,
@@ -117,7 +117,7 @@ pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
             grew: false,
             uncertain: None,
         });
-        blank_before = false;
+        blank_before = 0;
     }
     for i in 1..out.len() {
         out[i - 1].next_break = Some(out[i - 1].break_before(&out[i]));
@@ -162,7 +162,7 @@ impl TextLine<'_> {
         self.headline = is_headline_shaped(&self.content);
         let size = LineSize::of(&self.content);
         self.indented = false;
-        self.after_blank = true;
+        self.blank_lines_before = 1;
         self.lines = 1;
         self.first_line = size;
         self.last_line = size;
@@ -175,8 +175,13 @@ impl TextLine<'_> {
         JoinedBreak {
             line_columns: self.last_line.columns,
             word_columns: next.first_word_columns(),
-            blank: next.after_blank,
+            blank: next.after_blank(),
         }
+    }
+
+    /// A blank line stands between this block and the previous one.
+    pub fn after_blank(&self) -> bool {
+        self.blank_lines_before > 0
     }
 
     pub fn first(&self) -> char {

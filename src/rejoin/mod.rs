@@ -445,7 +445,9 @@ fn is_title_as_wide_as_column(a: &TextLine, width: usize, indent_lost: bool) -> 
 
 /// What the document's shape adds where the blocks alone keep the break.
 fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<Decision> {
-    if b.markup {
+    // More blank lines than the document's breaks mostly have, and more than one: the
+    // document set this break apart from its wraps.
+    if b.markup || b.blank_lines_before > shape.usual_blank_lines.max(1) {
         return None;
     }
     // (A Chinese list item wraps as running text does.)
@@ -464,14 +466,14 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
     }
     if shape.indent_marks_paragraphs {
         // Indentation says it all: a flush line continues, an indented one opens.
-        return (!b.indented && !b.after_blank).then_some(Decision::Join {
+        return (!b.indented && !b.after_blank()).then_some(Decision::Join {
             confidence: 0.85,
             why: "paragraphs open with indentation and the next line is flush",
         });
     }
     // A single newline after running text that stops on a lower-case word. (After a blank
     // line the same shape is a truncated paragraph, which a clean file must keep.)
-    if !b.after_blank
+    if !b.after_blank()
         && !b.indented
         && a.ends_with_lowercase_word()
         && !a.looks_like_latin_heading()
@@ -479,7 +481,7 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
         return join(0.8, "running text stops on a lower-case word, mid-sentence");
     }
     if shape.blank_lines_mark_paragraphs
-        && !b.after_blank
+        && !b.after_blank()
         && (a.is_cjk_text() || !a.looks_like_latin_heading())
     {
         return join(
@@ -560,7 +562,7 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
                     && a.last_break.or(b.next_break).is_some_and(|wrap| {
                         wrap.line_columns <= width
                             && wrap.line_columns + 1 + wrap.word_columns > width
-                            && wrap.blank == b.after_blank
+                            && wrap.blank == b.after_blank()
                     })
                     && !next_word_would_fit
                     && line <= width
@@ -1014,6 +1016,21 @@ mod tests {
         // The quotation's line is as wide as the column, but the next opens a quotation.
         assert_eq!(shape_decision(&shape, &lines[4], &lines[5]), None);
         assert!(shape_decision(&shape, &lines[5], &lines[6]).is_some());
+    }
+
+    #[test]
+    fn a_column_line_before_more_blank_lines_than_the_wraps_have_ends_its_paragraph() {
+        let column = |gap: &str| {
+            format!(
+                "市里今年先后改造了二十多个\n\n老旧小区，加装电梯、修补屋\n\n顶、整治管线，居民出行方便\n\n\
+                 了许多。\n\n\n街区改造要让居民得到实惠\n{gap}老街区要留住烟火气，改造不\n\n\
+                 能只换一副新面孔，居民们说。\n"
+            )
+        };
+        // As wide as the column and before one blank line, as every wrap here: it wraps.
+        assert!(clean(&column("\n")).contains("实惠老街区"));
+        // Before two, where the wraps have one: the document set it apart.
+        assert!(clean(&column("\n\n")).contains("实惠\n\n老街区"));
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct DocumentShape {
     pub indent_marks_paragraphs: bool,
     /// Paragraphs are separated by blank lines and broken inside by single newlines.
     pub blank_lines_mark_paragraphs: bool,
+    /// The number of blank lines most breaks have (the fewer, on a tie).
+    pub usual_blank_lines: usize,
     /// Capitalized word pairs of the document, read only if a Latin break could split one.
     pub names: NamePairs,
 }
@@ -36,6 +38,7 @@ impl DocumentShape {
                 .or_else(|| wrapped_latin_paragraphs(lines)),
             indent_marks_paragraphs: indent_marks_paragraphs(lines),
             blank_lines_mark_paragraphs: blank_lines_mark_paragraphs(lines),
+            usual_blank_lines: usual_blank_lines(lines),
             names: if lines.windows(2).any(|p| split_name(&p[0], &p[1]).is_some()) {
                 NamePairs::of(lines.iter().map(|l| &*l.content))
             } else {
@@ -176,9 +179,21 @@ fn indent_marks_paragraphs(lines: &[TextLine]) -> bool {
     let indented = lines.iter().filter(|l| l.indented).count();
     let flush_after_text = lines
         .windows(2)
-        .filter(|w| !w[1].indented && !w[1].after_blank)
+        .filter(|w| !w[1].indented && !w[1].after_blank())
         .count();
     indented >= 2 && flush_after_text >= indented && indented * 20 >= lines.len()
+}
+
+/// The number of blank lines most breaks between `lines` have (the fewer, on a tie).
+fn usual_blank_lines(lines: &[TextLine]) -> usize {
+    let mut counts = [0usize; 4];
+    for line in lines.iter().skip(1) {
+        counts[line.blank_lines_before.min(3)] += 1;
+    }
+    (0..counts.len())
+        .rev()
+        .max_by_key(|&n| counts[n])
+        .unwrap_or(0)
 }
 
 /// Single newlines mostly break sentences and blank lines mostly follow finished ones.
@@ -186,7 +201,7 @@ fn blank_lines_mark_paragraphs(lines: &[TextLine]) -> bool {
     let (mut single, mut single_mid_sentence, mut blank, mut blank_after_end) = (0, 0, 0, 0);
     for pair in lines.windows(2) {
         let finished = pair[0].ends_sentence() || pair[0].looks_like_heading();
-        if pair[1].after_blank {
+        if pair[1].after_blank() {
             blank += 1;
             blank_after_end += finished as usize;
         } else {
