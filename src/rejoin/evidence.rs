@@ -100,6 +100,50 @@ pub fn date_goes_on(before: &str, after: &str) -> bool {
             })
 }
 
+/// How a line break cuts a date and time written in digits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ClockCut {
+    /// Between the date and its time of day (`2020-12-29` + `14:59`): a space stood there.
+    DateFromTime,
+    /// Inside the time of day (`14:` + `59:22`, `14:5` + `9`).
+    InsideTime,
+}
+
+/// The break between `before` and `after` cuts a date and time in digits, and where.
+pub fn clock_cut(before: &str, after: &str) -> Option<ClockCut> {
+    let clock = |c: char| c.is_ascii_digit() || c == ':';
+    let head = &after[..after.len() - after.trim_start_matches(clock).len()];
+    if !head.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    if is_numeric_date(word) && is_clock_time(head) {
+        return Some(ClockCut::DateFromTime);
+    }
+    let tail = &word[word.trim_end_matches(clock).len()..];
+    (tail.starts_with(|c: char| c.is_ascii_digit()) && is_clock_time(&format!("{tail}{head}")))
+        .then_some(ClockCut::InsideTime)
+}
+
+/// A date in digits: year, month and day (`2020-12-29`, `2020/12/29`, `2020.12.29`).
+fn is_numeric_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
+    matches!(parts.as_slice(), [year, month, day]
+        if year.len() == 4
+            && (1..=2).contains(&month.len())
+            && (1..=2).contains(&day.len())
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// A time of day in digits: hours and minutes, perhaps seconds (`14:59`, `9:05:22`).
+fn is_clock_time(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && (1..=2).contains(&parts[0].len())
+        && parts[1..].iter().all(|p| p.len() == 2)
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A newswire dateline: a place in capitals and the agency in parentheses (`LONDON
 /// (Reuters)`), which the story follows after a dash.
 pub fn is_wire_dateline(text: &str) -> bool {
@@ -687,6 +731,22 @@ mod tests {
         assert!(is_parallel_headline("夯实“基本盘”，跑出“新速度”"));
         assert!(!is_parallel_headline("今年以来，全市多家企业"));
         assert!(!is_parallel_headline("会议强调，要、抓好落实"));
+        assert_eq!(
+            clock_cut("2020-12-29", "14:59:22 来源"),
+            Some(ClockCut::DateFromTime)
+        );
+        assert_eq!(
+            clock_cut("发布时间：2020-12-29 14:", "59"),
+            Some(ClockCut::InsideTime)
+        );
+        assert_eq!(
+            clock_cut("2020-12-29 14:5", "9:22 来源"),
+            Some(ClockCut::InsideTime)
+        );
+        // Two times, a number before a time, a date that ends a sentence: not one clock.
+        assert_eq!(clock_cut("上午 9:30", "10:00 开幕"), None);
+        assert_eq!(clock_cut("共有120", "15:00"), None);
+        assert_eq!(clock_cut("2020-12-29", "12月30日"), None);
         assert!(is_two_clause_heading("抓实惠民项目，增进群众获得感"));
         assert!(!is_parallel_headline("抓实惠民项目，增进群众获得感"));
         assert!(!is_two_clause_heading("昨日，市里召开了全市会议"));

@@ -287,11 +287,13 @@ impl TextLine<'_> {
         let cjk = self.is_cjk_text();
         let short = self.chars <= if cjk { 32 } else { 80 };
         let headline = cjk && self.headline;
-        // (A heading never holds a full stop: a line with one inside is running text.)
+        // (A heading never holds a full stop: a line with one inside is running text. Nor is
+        // punctuation alone a heading: `：` cut from the end of a line.)
         (short || headline)
             && !self.ends_sentence()
             && !self.ends_inside_sentence()
             && !self.content.contains('。')
+            && self.content.chars().any(char::is_alphanumeric)
     }
 }
 

@@ -22,12 +22,12 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_closing, is_opening};
 use evidence::{
-    cannot_start_line, closes_what_is_open, cuts_a_name_in_a_list, date_goes_on,
-    ends_on_decimal_point, ends_on_function_word, ends_on_name_title, ends_on_title_and_first_name,
-    is_capitalized_word, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
-    is_two_clause_heading, is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline,
-    opens_credit, opens_in_parallel, opens_paragraph, opens_with_date, opens_with_point_number,
-    opens_with_year, starts_with_unit,
+    ClockCut, cannot_start_line, clock_cut, closes_what_is_open, cuts_a_name_in_a_list,
+    date_goes_on, ends_on_decimal_point, ends_on_function_word, ends_on_name_title,
+    ends_on_title_and_first_name, is_capitalized_word, is_dateline, is_list_item, is_name_word,
+    is_parallel_headline, is_pause, is_two_clause_heading, is_wire_dateline, joins_tight,
+    leaves_parenthesis_open, opens_byline, opens_credit, opens_in_parallel, opens_paragraph,
+    opens_with_date, opens_with_point_number, opens_with_year, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -176,6 +176,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             0.95,
             "the next line starts with punctuation that cannot start a line",
         );
+    }
+    if clock_cut(&a.content, &b.content).is_some() {
+        return join(0.9, "a date and its time of day are cut apart");
     }
     // In Chinese text a full stop after digits, with digits on the next line, is a decimal
     // point (`增长12.` + `4%`): sentences there end on `。`.
@@ -362,6 +365,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         && a.content.contains(['，', ','])
         && !a.headline
         && !is_two_clause_heading(&a.content)
+        && !is_title_with_comma(a)
         && !(a.lines == 1 && opens_with_point_number(&a.content))
         && !a.content.ends_with([':', '：'])
         && b.is_cjk_text()
@@ -436,6 +440,18 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
 /// The document's first line is its title, as wide as a column by chance: set as a heading,
 /// and not two short where paragraphs open two short (a paragraph's first line that lost its
 /// indent).
+/// The document's first line, short and shaped as a heading (not stopping on a pause), its
+/// first clause more than a lead-in (`昨日，`): the title, though it holds a comma.
+fn is_title_with_comma(a: &TextLine) -> bool {
+    let lead = a.content.split(['，', ',']).next().unwrap_or("");
+    a.opens_document
+        && a.lines == 1
+        && a.chars <= 30
+        && lead.chars().count() > 4
+        && !is_pause(a.last())
+        && a.looks_like_heading()
+}
+
 fn is_title_as_wide_as_column(a: &TextLine, width: usize, indent_lost: bool) -> bool {
     a.opens_document
         && a.lines == 1
@@ -726,7 +742,12 @@ fn join_edit(
     // punctuation, after an opening bracket, inside a number, or anywhere in a CJK column (it
     // wraps between any two characters). A dash that opens an English clause is spaced.
     let latin_dash = !a.is_cjk_text() && b.opens_dash_clause();
+    let clock = clock_cut(&a.content, &b.content);
+    if clock == Some(ClockCut::DateFromTime) {
+        return Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why);
+    }
     let tight = matches!(shape.column, Some(Column::Cjk { .. }))
+        || clock.is_some()
         || b.first().is_ascii_digit()
             && (a.last().is_ascii_digit() || a.last() == '.' && a.is_cjk_text())
         || joins_tight(a.last())
@@ -1053,6 +1074,26 @@ mod tests {
              一位老居民说：“改造不能只换一副新面孔，还要留住老街区的烟火气。”\n\n\
              市里还将继续推进城市更新，让更多居民从中受益。\n"
         );
+    }
+
+    #[test]
+    fn a_title_with_a_comma_stands_apart_and_a_date_goes_on_to_its_time() {
+        let story = "市里今年先后改造了二十多个老旧小区，居民出行方便了许多。\n";
+        assert_eq!(
+            clean(&format!("老城区改造全面提速，居民生活更舒心\n{story}")),
+            format!("老城区改造全面提速，居民生活更舒心\n\n{story}")
+        );
+        // Not a line that opens on a lead-in, nor one that stops on a pause.
+        assert_eq!(
+            clean("昨日，市里召开了老城区改造\n推进会，部署下一步工作。\n"),
+            "昨日，市里召开了老城区改造推进会，部署下一步工作。\n"
+        );
+        assert_eq!(
+            clean("2020-12-29\n14:59:22 来源：本报\n\n2020-12-29 14:\n59 来源：本报\n"),
+            "2020-12-29 14:59:22 来源：本报\n\n2020-12-29 14:59 来源：本报\n"
+        );
+        // Punctuation cut from a line's end is no heading of its own.
+        assert_eq!(clean("作者：李华 来源：本报\n：\n"), "作者：李华 来源：本报：\n");
     }
 
     #[test]
