@@ -440,12 +440,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
 /// The document's first line is its title, as wide as a column by chance: set as a heading,
 /// and not two short where paragraphs open two short (a paragraph's first line that lost its
 /// indent).
-/// The document's first line, short and shaped as a heading (not stopping on a pause), its
-/// first clause more than a lead-in (`昨日，`): the title, though it holds a comma.
+/// The document's first block (a line, or a title wrapped in a column), short and shaped as
+/// a heading (not stopping on a pause), its first clause more than a lead-in (`昨日，`): the
+/// title, though it holds a comma.
 fn is_title_with_comma(a: &TextLine) -> bool {
     let lead = a.content.split(['，', ',']).next().unwrap_or("");
     a.opens_document
-        && a.lines == 1
         && a.chars <= 30
         && lead.chars().count() > 4
         && !is_pause(a.last())
