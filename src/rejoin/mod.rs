@@ -515,7 +515,9 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
                 // A quotation standing as a line, and another opening: two headlines.
                 || a.last() == '”' && a.content.starts_with('“') && b.first() == '“'
                 // A block's first line in the parallel form is a headline as wide as the column.
-                || a.lines == 1 && is_parallel_headline(&a.content)
+                || a.lines == 1
+                    && is_parallel_headline(&a.content)
+                    && !opens_two_short(width, indent_lost, a, b)
                 || is_title_as_wide_as_column(a, width, indent_lost)
             {
                 return None;
@@ -610,6 +612,18 @@ fn is_heading_before_prose(a: &TextLine, b: &TextLine) -> bool {
         && !b.content.split(' ').next().is_some_and(is_name_word)
 }
 
+/// With lost indents a paragraph opens two short of the column, after a heading too: a line
+/// of running text as wide as the column after a line two short goes on from it,
+/// headline-shaped or not.
+fn opens_two_short(width: usize, indent_lost: bool, a: &TextLine, b: &TextLine) -> bool {
+    indent_lost
+        && a.lines == 1
+        && !a.opens_document
+        && a.last_line.columns + 2 == width
+        && (width - 1..=width + 2).contains(&b.first_line.columns)
+        && !b.looks_like_heading()
+}
+
 /// A heading that a column wrapped: its full first line goes on in a line that does not end
 /// a sentence, start a subtitle, or have the length of a paragraph's first line, and a word
 /// straddles the break (`新建城市生态公` + `园`; two headings in a row break between words).
@@ -617,6 +631,12 @@ fn wrapped_heading(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<
     let Some(Column::Cjk { width, indent_lost }) = shape.column else {
         return None;
     };
+    if opens_two_short(width, indent_lost, a, b) {
+        return join(
+            0.75,
+            "a paragraph's first line, two short of the column, goes on in a full one",
+        );
+    }
     let a_full = a.last_line.columns + 2 >= width && a.last_line.columns <= width + 2;
     let b_rest = if indent_lost {
         b.first_line.columns + 2 != width && b.first_line.columns <= width
@@ -1055,6 +1075,15 @@ mod tests {
     }
 
     #[test]
+    fn a_first_line_two_short_in_the_parallel_form_opens_a_paragraph_when_a_full_line_follows() {
+        let text = "市里今年先后改造了二十\n多个老旧小区，加装电梯、修\n补屋顶、整治管线，居民出行\n\
+                    方便了许多。\n老城换新颜，居民的生活\n更加舒心。市里还将继续推进\n\
+                    城市更新，让更多居民从中受\n益。\n一位老居民说，改造不能\n只换一副新面孔，还要留住老\n\
+                    街区的烟火气。\n";
+        assert!(clean(text).contains("\n\n老城换新颜，居民的生活更加舒心。市里还将"));
+    }
+
+    #[test]
     fn a_title_as_wide_as_the_column_stays_apart_but_not_a_first_line_two_short() {
         let story = "市里今年先后改造了二十多个\n老旧小区，加装电梯、修补屋\n顶、整治管线，居民出行方便\n\
                      了许多。\n“老街区要留住烟火气，”一\n位老居民说，“改造不能只换\n一副新面孔。”\n";
@@ -1093,7 +1122,10 @@ mod tests {
             "2020-12-29 14:59:22 来源：本报\n\n2020-12-29 14:59 来源：本报\n"
         );
         // Punctuation cut from a line's end is no heading of its own.
-        assert_eq!(clean("作者：李华 来源：本报\n：\n"), "作者：李华 来源：本报：\n");
+        assert_eq!(
+            clean("作者：李华 来源：本报\n：\n"),
+            "作者：李华 来源：本报：\n"
+        );
     }
 
     #[test]
