@@ -457,6 +457,16 @@ pub fn is_name_word(word: &str) -> bool {
         && !OPENING_WORDS.contains(&lower.as_str())
 }
 
+/// Only a date and a time of day (`2025-09-11 15:49`, `2019年02月11日 16:28`): a
+/// dateline's line, never a column's.
+pub fn is_timestamp(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text.contains(':')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " -/.:年月日".contains(c))
+}
+
 /// Two clauses of one length around a comma, and no other punctuation (`深化改革促发展，凝心聚力谋新篇`,
 /// `夯实“基本盘”，跑出“新速度”`): the parallel form of Chinese headlines, which running
 /// text takes by chance only in a few of its lines.
@@ -747,6 +757,8 @@ mod tests {
         assert_eq!(clock_cut("上午 9:30", "10:00 开幕"), None);
         assert_eq!(clock_cut("共有120", "15:00"), None);
         assert_eq!(clock_cut("2020-12-29", "12月30日"), None);
+        assert!(is_timestamp("2025-09-11 15:49") && is_timestamp("2019年02月11日 16:28"));
+        assert!(!is_timestamp("2019年02月11日") && !is_timestamp("12:30开幕"));
         assert!(is_two_clause_heading("抓实惠民项目，增进群众获得感"));
         assert!(!is_parallel_headline("抓实惠民项目，增进群众获得感"));
         assert!(!is_two_clause_heading("昨日，市里召开了全市会议"));

@@ -25,9 +25,9 @@ use evidence::{
     ClockCut, cannot_start_line, clock_cut, closes_what_is_open, cuts_a_name_in_a_list,
     date_goes_on, ends_on_decimal_point, ends_on_function_word, ends_on_name_title,
     ends_on_title_and_first_name, is_capitalized_word, is_dateline, is_list_item, is_name_word,
-    is_parallel_headline, is_pause, is_two_clause_heading, is_wire_dateline, joins_tight,
-    leaves_parenthesis_open, opens_byline, opens_credit, opens_in_parallel, opens_paragraph,
-    opens_with_date, opens_with_point_number, opens_with_year, starts_with_unit,
+    is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading, is_wire_dateline,
+    joins_tight, leaves_parenthesis_open, opens_byline, opens_credit, opens_in_parallel,
+    opens_paragraph, opens_with_date, opens_with_point_number, opens_with_year, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -518,6 +518,11 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
                 || a.lines == 1
                     && is_parallel_headline(&a.content)
                     && !opens_two_short(width, indent_lost, a, b)
+                // So is a dateline's date and time, unless a word goes on across the break.
+                || a.lines == 1
+                    && is_timestamp(&a.content)
+                    && !opens_two_short(width, indent_lost, a, b)
+                    && !word_straddles(&a.content, &b.content)
                 || is_title_as_wide_as_column(a, width, indent_lost)
             {
                 return None;
