@@ -240,7 +240,12 @@ pub fn cuts_a_name_in_a_list(a: &str, b: &str) -> bool {
         |word: &str| (1..=4).contains(&word.chars().count()) && word.chars().all(is_cjk_letter);
     let mut rest = b.split(' ');
     let first = rest.next().unwrap_or("");
-    if first.chars().count() != 1 || !is_name(first) || !rest.all(is_name) {
+    // (A numeral alone numbers a section: `一`.)
+    if first.chars().count() != 1
+        || !is_name(first)
+        || first.starts_with(is_cjk_numeral)
+        || !rest.all(is_name)
+    {
         return false;
     }
     let names: Vec<&str> = a.split(' ').collect();
@@ -579,15 +584,18 @@ pub fn opens_paragraph(text: &str) -> bool {
         || is_dateline(text)
 }
 
+/// A Chinese numeral that numbers a point or a section (`一`, `十`), or a section's stem
+/// (`甲`, `乙`).
+pub fn is_cjk_numeral(c: char) -> bool {
+    "一二三四五六七八九十甲乙丙丁".contains(c)
+}
+
 /// Opens with the number of a point or a section: `一、`, or one or two digits and `.`, `．`
 /// or `、` before Chinese text (`2.课程背景`, `3、加强监管`; a decimal has digits after its
 /// point).
 pub fn opens_with_point_number(text: &str) -> bool {
-    let chinese = text
-        .chars()
-        .next()
-        .is_some_and(|c| "一二三四五六七八九十".contains(c))
-        && text.chars().nth(1) == Some('、');
+    let chinese =
+        text.chars().next().is_some_and(is_cjk_numeral) && text.chars().nth(1) == Some('、');
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let numbered = (1..=2).contains(&digits)
         && text[digits..]

@@ -20,14 +20,15 @@ use crate::config::{Config, Severity};
 use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
-use crate::script::{is_closing, is_opening};
+use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, cannot_start_line, clock_cut, closes_what_is_open, cuts_a_name_in_a_list,
     date_goes_on, ends_on_decimal_point, ends_on_function_word, ends_on_name_title,
-    ends_on_title_and_first_name, is_capitalized_word, is_dateline, is_list_item, is_name_word,
-    is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading, is_wire_dateline,
-    joins_tight, leaves_parenthesis_open, opens_byline, opens_credit, opens_in_parallel,
-    opens_paragraph, opens_with_date, opens_with_point_number, opens_with_year, starts_with_unit,
+    ends_on_title_and_first_name, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
+    is_name_word, is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading,
+    is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_credit,
+    opens_in_parallel, opens_paragraph, opens_with_date, opens_with_point_number, opens_with_year,
+    starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -227,6 +228,14 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         || a.is_cjk_text() && opens_in_parallel(&a.content, &b.content)
     {
         return Some(Decision::Keep);
+    }
+    // One Chinese letter alone on a line is cut from the word before it (`…北京报` + `道`):
+    // no heading or paragraph is a letter, but a numeral may number a section (`一`).
+    if a.is_cjk_text() && b.chars == 1 && is_cjk_letter(b.first()) && !is_cjk_numeral(b.first()) {
+        return join(
+            0.8,
+            "one letter alone on a line is cut from the word before it",
+        );
     }
     // After a line that ends no sentence (a title, a heading), a date set off by a comma
     // opens the story (`3月5日，…`), unless the line gave its year (`2024年` + `3月5日，`).
@@ -1130,6 +1139,14 @@ mod tests {
         assert_eq!(
             clean("作者：李华 来源：本报\n：\n"),
             "作者：李华 来源：本报：\n"
+        );
+    }
+
+    #[test]
+    fn a_letter_alone_goes_on_from_its_word_but_a_numeral_numbers_a_section() {
+        assert_eq!(
+            clean("本报记者 李华 北京报\n道\n\n一\n\n市里今年先后改造了二十多个老旧小区。\n"),
+            "本报记者 李华 北京报道\n\n一\n\n市里今年先后改造了二十多个老旧小区。\n"
         );
     }
 
