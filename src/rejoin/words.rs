@@ -19,7 +19,7 @@ const CONTEXT: usize = 4;
 
 /// A dictionary word of two or more characters crosses the boundary between `before` and
 /// `after` (`…生态公` + `园…`), with Chinese letters on both sides of it. (Latin letters on
-/// both sides are one run to the segmenter whatever the break: `Parkins` + `Russell`.)
+/// both sides are one run to the segmenter whatever the break: `Berg` + `Lukas`.)
 pub fn word_straddles(before: &str, after: &str) -> bool {
     let (tail, head) = (tail(before, CONTEXT), head(after, CONTEXT));
     if !tail.ends_with(is_cjk_letter) || !head.starts_with(is_cjk_letter) {
@@ -130,7 +130,7 @@ mod tests {
         assert!(!word_straddles("完善服务保障体系", "健全长效机制"));
         assert!(!word_straddles("", "健全"));
         // Latin letters run on whatever the break; a name ends where its line does.
-        assert!(!word_straddles("插图：David Parkins", "Russell Funk一开始"));
+        assert!(!word_straddles("插图：Anna Berg", "Lukas Meyer一开始"));
     }
 
     #[test]
