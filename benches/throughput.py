@@ -96,7 +96,7 @@ def main():
         peak = max(r[2] for r in results)
         print(
             f"{name:<16} {wall:7.2f} s wall {cpu:7.2f} CPU-s {mb / cpu:7.2f} MB/CPU-s "
-            f"{peak / 1024:7.0f} MB peak"
+            f"{peak / 1024:7.0f} MiB peak"
         )
         return wall, cpu
 
