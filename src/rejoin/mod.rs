@@ -52,8 +52,12 @@ pub const REJOIN_CJK: Rule = Rule {
                   story; a number goes on into the unit that starts the next line (`12` + \
                   `月5日`). A date set off by a comma opens the story after a title (`3月5日，`), \
                   paragraphs that open alike (`这一年，…；` twice) stand apart, and a credit of \
-                  its own (`编辑 王明`) does not join a byline. Joined without a space when \
-                  either side is CJK.",
+                  its own (`编辑 王明`) does not join a byline. One letter alone on a line \
+                  goes on from the word before it (`…报` + `道`), unless it numbers a section \
+                  (`一`); a date and time cut apart go on (`2023-06-18` + `09:41`); the \
+                  document's short first line is its title though it holds a comma; and no \
+                  column or blank-line rule joins across more blank lines than the document's \
+                  breaks mostly have. Joined without a space when either side is CJK.",
     example: (
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委\n\n会共收到312篇作品。\n",
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委会共收到312篇作品。\n",
@@ -446,9 +450,6 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     None
 }
 
-/// The document's first line is its title, as wide as a column by chance: set as a heading,
-/// and not two short where paragraphs open two short (a paragraph's first line that lost its
-/// indent).
 /// The document's first block (a line, or a title wrapped in a column), short and shaped as
 /// a heading (not stopping on a pause), its first clause more than a lead-in (`昨日，`): the
 /// title, though it holds a comma.
@@ -461,6 +462,9 @@ fn is_title_with_comma(a: &TextLine) -> bool {
         && a.looks_like_heading()
 }
 
+/// The document's first line is its title, as wide as a column by chance: set as a heading,
+/// and not two short where paragraphs open two short (a paragraph's first line that lost its
+/// indent).
 fn is_title_as_wide_as_column(a: &TextLine, width: usize, indent_lost: bool) -> bool {
     a.opens_document
         && a.lines == 1
@@ -527,11 +531,10 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
                 || a.lines == 1
                     && is_parallel_headline(&a.content)
                     && !opens_two_short(width, indent_lost, a, b)
-                // So is a dateline's date and time, unless a word goes on across the break.
+                // So is a dateline's date and time.
                 || a.lines == 1
                     && is_timestamp(&a.content)
                     && !opens_two_short(width, indent_lost, a, b)
-                    && !word_straddles(&a.content, &b.content)
                 || is_title_as_wide_as_column(a, width, indent_lost)
             {
                 return None;
