@@ -209,7 +209,9 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     });
     // (By canonical path: an archive has tens of thousands of groups.)
     let mut groups: BTreeMap<String, DuplicateGroup> = BTreeMap::new();
-    let mut finish: Vec<(usize, Option<DuplicateReport>, bool, Range<u64>)> = Vec::new();
+    // (Sized once: half a million entries grown by doubling would hold two copies at a time.)
+    let mut finish: Vec<(usize, Option<DuplicateReport>, bool, Range<u64>)> =
+        Vec::with_capacity(duplicates.len());
     for (k, duplicate) in duplicates.into_iter().enumerate() {
         let (i, article) = (batch.of_input[k], batch.article(k));
         let duplicate = duplicate.map(|d| DuplicateReport {
