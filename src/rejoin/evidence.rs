@@ -407,9 +407,11 @@ pub const CJK_FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Chinese words no sentence or heading starts with: conjunctions that join what came
-/// before (`和`, `及`, `并且`), `等` (and so on) and the structural `的`, as whole words.
+/// before (`和`, `及`, `并且`), `等` (and so on), the structural `的`, `地` and `得`, and the
+/// aspect particles `了` and `着`, as whole words (not `了解`, `地区`, `得到`, `着力`).
 pub const CJK_CONTINUING_WORDS: &[&str] = &[
-    "和", "与", "及", "以及", "并", "并且", "而", "而且", "或", "或者", "等", "等等", "的",
+    "和", "与", "及", "以及", "并", "并且", "而", "而且", "或", "或者", "等", "等等", "的", "地",
+    "得", "了", "着",
 ];
 
 /// An article, preposition, conjunction, auxiliary verb or possessive determiner.

@@ -153,5 +153,16 @@ mod tests {
         assert!(!starts_with_continuing_word("等待结果"));
         assert!(!starts_with_continuing_word("与会代表"));
         assert!(!starts_with_continuing_word(""));
+        // Particles that follow a verb or an adverb, and words that merely open with them.
+        assert!(
+            starts_with_continuing_word("了还派了两名医生")
+                && starts_with_continuing_word("地推进改革")
+        );
+        assert!(
+            !starts_with_continuing_word("了解情况") && !starts_with_continuing_word("地区经济")
+        );
+        assert!(
+            !starts_with_continuing_word("得到支持") && !starts_with_continuing_word("着力推进")
+        );
     }
 }
