@@ -42,8 +42,9 @@ pub const REJOIN_CJK: Rule = Rule {
                   on a preposition or conjunction (`和`, `以`); it is a long paragraph without \
                   terminal punctuation; or it has 20 or more characters and a comma inside and \
                   is not a parallel headline. They are one also when the second starts with \
-                  punctuation that cannot start a line or with a conjunction (`和`, `等`), or \
-                  closes a quotation or bracket the first left open. Hard-wrapped columns are \
+                  punctuation that cannot start a line or with a conjunction or particle (`和`, \
+                  `等`, `了`), or closes a quotation or bracket the first left open. \
+                  Hard-wrapped columns are \
                   detected from the distribution of line lengths; in them a parallel headline \
                   (`深化改革，凝聚力量`) as wide as the column stays a headline. An aside whose \
                   parenthesis opens near the line's end goes on (`（记者 李明`); a caption ends on \
