@@ -101,7 +101,10 @@ def main():
         return wall, cpu
 
     out = work / "out"
-    fresh_out = lambda: shutil.rmtree(out, ignore_errors=True)  # noqa: E731
+
+    def fresh_out():
+        shutil.rmtree(out, ignore_errors=True)
+
     one = measure("scour -j1", fresh_out, [scour, "clean", corpus, "--out", out, "-j", "1"])
     two = measure("scour -j2", fresh_out, [scour, "clean", corpus, "--out", out, "-j", "2"])
     print(f"2 threads / 1 thread (wall): {one[0] / two[0]:.2f}x")
