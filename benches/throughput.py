@@ -38,8 +38,10 @@ def run(argv):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def corpus_bytes(path):
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+def corpus_size(path):
+    """The corpus's bytes and files."""
+    sizes = [f.stat().st_size for f in path.rglob("*") if f.is_file()]
+    return sum(sizes), len(sizes)
 
 
 def find_autocorrect(given):
@@ -82,8 +84,8 @@ def main():
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-    mb = corpus_bytes(corpus) / 1e6
-    files = sum(1 for f in corpus.rglob("*") if f.is_file())
+    size, files = corpus_size(corpus)
+    mb = size / 1e6
     print(f"corpus: {corpus} ({mb:.1f} MB, {files} files), median of {args.runs} runs")
 
     def measure(name, prepare, argv):

@@ -199,6 +199,9 @@ fn opens_white_space(a: u8, b: u8, c: u8) -> bool {
         | (a == 0xE3) & (b == 0x80) & (c == 0x80)
 }
 
+/// The Chinese numerals one to ten, in order (a point's or a section's number).
+pub const CJK_NUMERALS: &str = "一二三四五六七八九十";
+
 /// Horizontal white space of any kind (not line breaks).
 pub fn is_inline_space(c: char) -> bool {
     c != '\n' && c != '\r' && c.is_whitespace()

@@ -5,6 +5,7 @@ use crate::checks::Check;
 use crate::config::{Config, Severity};
 use crate::finding::Finding;
 use crate::rules::Rule;
+use crate::script::CJK_NUMERALS;
 
 pub const ENUMERATION: Rule = Rule {
     id: "finding/enumeration",
@@ -20,8 +21,6 @@ pub const ENUMERATION: Rule = Rule {
     finding_severity: Some(Severity::Warning),
     example_config: Config::default,
 };
-
-const NUMERALS: &str = "一二三四五六七八九十";
 
 /// The section letter of a block: `A` alone, or `### A …` / `A …` heading.
 fn section_letter(block: &str) -> Option<char> {
@@ -39,7 +38,7 @@ fn section_letter(block: &str) -> Option<char> {
 fn ordinals<'a>(block: &'a str, marker: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
     block.match_indices(marker).filter_map(move |(at, _)| {
         let (numeral_at, numeral) = block[..at].char_indices().next_back()?;
-        let value = NUMERALS.chars().position(|n| n == numeral)? + 1;
+        let value = CJK_NUMERALS.chars().position(|n| n == numeral)? + 1;
         let before = block[..numeral_at].chars().next_back();
         let clause_start = before.is_none_or(|c| "。，；：、！？“ ".contains(c));
         clause_start.then_some((numeral_at, value))

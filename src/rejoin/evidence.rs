@@ -2,7 +2,8 @@
 //! the ASCII forms scrapers leave), what ends a sentence, what makes a headline.
 
 use crate::script::{
-    is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script, may_hold_cjk_letter, tail,
+    CJK_NUMERALS, is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script,
+    may_hold_cjk_letter, tail,
 };
 
 /// Characters that cannot start a line.
@@ -116,11 +117,18 @@ pub fn clock_cut(before: &str, after: &str) -> Option<ClockCut> {
     if !head.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let word = before.rsplit(' ').next().unwrap_or(before);
-    if is_numeric_date(word) && is_clock_time(head) {
+    // (Only the digits and marks at the end of `before` are read: a block may be long.)
+    let date_start = before
+        .trim_end_matches(|c: char| clock(c) || "-/.".contains(c))
+        .len();
+    let date = &before[date_start..];
+    if (date_start == 0 || before[..date_start].ends_with(' '))
+        && is_numeric_date(date)
+        && is_clock_time(head)
+    {
         return Some(ClockCut::DateFromTime);
     }
-    let tail = &word[word.trim_end_matches(clock).len()..];
+    let tail = &before[before.trim_end_matches(clock).len()..];
     (tail.starts_with(|c: char| c.is_ascii_digit()) && is_clock_time(&format!("{tail}{head}")))
         .then_some(ClockCut::InsideTime)
 }
@@ -132,7 +140,7 @@ fn is_numeric_date(word: &str) -> bool {
         if year.len() == 4
             && (1..=2).contains(&month.len())
             && (1..=2).contains(&day.len())
-            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
+            && parts.iter().all(|p| all_digits(p)))
 }
 
 /// A time of day in digits: hours and minutes, perhaps seconds (`09:41`, `9:05:07`).
@@ -141,7 +149,11 @@ fn is_clock_time(text: &str) -> bool {
     (2..=3).contains(&parts.len())
         && (1..=2).contains(&parts[0].len())
         && parts[1..].iter().all(|p| p.len() == 2)
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().all(|p| all_digits(p))
+}
+
+fn all_digits(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A newswire dateline: a place in capitals and the agency in parentheses (`LONDON
@@ -589,7 +601,7 @@ pub fn opens_paragraph(text: &str) -> bool {
 /// A Chinese numeral that numbers a point or a section (`一`, `十`), or a section's stem
 /// (`甲`, `乙`).
 pub fn is_cjk_numeral(c: char) -> bool {
-    "一二三四五六七八九十甲乙丙丁".contains(c)
+    CJK_NUMERALS.contains(c) || "甲乙丙丁".contains(c)
 }
 
 /// Opens with the number of a point or a section: `一、`, or one or two digits and `.`, `．`

@@ -455,10 +455,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
 /// a heading (not stopping on a pause), its first clause more than a lead-in (`昨日，`): the
 /// title, though it holds a comma.
 fn is_title_with_comma(a: &TextLine) -> bool {
-    let lead = a.content.split(['，', ',']).next().unwrap_or("");
+    let lead = || a.content.split(['，', ',']).next().unwrap_or("");
     a.opens_document
         && a.chars <= 30
-        && lead.chars().count() > 4
+        && lead().chars().count() > 4
         && !is_pause(a.last())
         && a.looks_like_heading()
 }
