@@ -288,7 +288,8 @@ fn without_spaced_label(text: &str) -> &str {
 }
 
 /// Ends on a photo credit: `摄` set apart from the photographer's name (`新华社记者 王鹏 摄`,
-/// `王鹏/摄`) or after a reporter's (`本报记者王鹏摄`), the photographer and the paper's
+/// `王鹏/摄`), after a reporter's (`本报记者王鹏摄`) or after a name alone behind the
+/// caption's sentence or a bracket (`…合影。王鹏摄`, `（王鹏摄）`), the photographer and the paper's
 /// picture desk (`王鹏摄/晚报图片`), an agency's or a source's picture (`新华社发`,
 /// `受访者供图`), or a credit after the caption's sentence (`…合影。来源：新华网`): the end of
 /// a caption, as a full stop ends a sentence.
@@ -297,6 +298,7 @@ pub fn ends_on_photo_credit(text: &str) -> bool {
     let taken_by = text.strip_suffix('摄').is_some_and(|name| {
         name.ends_with([' ', '\u{3000}', '/', '／']) && !name.trim().is_empty()
             || is_reporters_name(name)
+            || is_name_after_sentence(name)
     });
     let desk = text.strip_suffix("图片").is_some_and(|credit| {
         tail(credit, 8).contains(['/', '／'])
@@ -310,16 +312,28 @@ pub fn ends_on_photo_credit(text: &str) -> bool {
         || ends_on_source_credit(text)
 }
 
+/// A name of two or three letters after the end of a sentence or an opening bracket, the
+/// last words before `摄` (`…合影。王鹏`): not a verb (`…。随后拍`).
+fn is_name_after_sentence(before: &str) -> bool {
+    before
+        .rfind(['。', '！', '？', '!', '?', '（', '('])
+        .is_some_and(|at| is_name(&before[at..].chars().skip(1).collect::<String>()))
+}
+
+/// Two or three Chinese letters that do not end on a verb of taking pictures (`拍`, `航`).
+fn is_name(name: &str) -> bool {
+    (2..=3).contains(&name.chars().count())
+        && name.chars().all(is_cjk_letter)
+        && !name.ends_with(['拍', '航', '偷', '抓'])
+}
+
 /// A reporter's title and a name of two or three letters, the last words before `摄`
 /// (`新华社记者王鹏`): not a verb (`…现场拍`).
 fn is_reporters_name(before: &str) -> bool {
     ["记者", "記者", "通讯员", "通訊員"].iter().any(|title| {
-        before.rsplit_once(title).is_some_and(|(_, name)| {
-            let name = name.trim();
-            (2..=3).contains(&name.chars().count())
-                && name.chars().all(is_cjk_letter)
-                && !name.ends_with(['拍', '航', '偷', '抓'])
-        })
+        before
+            .rsplit_once(title)
+            .is_some_and(|(_, name)| is_name(name.trim()))
     })
 }
 
@@ -331,18 +345,25 @@ const SOURCE_LABELS: &[&str] = &[
     "攝影", "制图", "製圖", "视频", "視頻",
 ];
 
-/// The last sentence of `text` (all of it, if it has one) is a short credit: a source
-/// label, a colon and a name.
+/// The last sentence or `|`-separated field of `text` (all of it, if it has neither) is a
+/// short credit: a source label, a colon and a name (`来源：新华网`), or an editor's and one
+/// name (`…|责任编辑：王明`; of a list of names, the last may go on).
 fn ends_on_source_credit(text: &str) -> bool {
-    let last = text.rsplit('。').next().unwrap_or(text).trim();
-    SOURCE_LABELS.iter().any(|label| {
-        last.strip_prefix(label)
-            .and_then(|rest| rest.strip_prefix([':', '：']))
-            .is_some_and(|name| {
-                let name = name.trim();
-                !name.is_empty() && name.chars().count() <= 20 && !name.contains(['，', ','])
-            })
-    })
+    let last = text.rsplit(['。', '|', '｜']).next().unwrap_or(text).trim();
+    let credit = |labels: &[&str], fits: &dyn Fn(&str) -> bool| {
+        labels.iter().any(|label| {
+            last.strip_prefix(label)
+                .and_then(|rest| rest.strip_prefix([':', '：']))
+                .is_some_and(|name| {
+                    let name = name.trim();
+                    !name.is_empty() && !name.contains(['，', ',']) && fits(name)
+                })
+        })
+    };
+    credit(SOURCE_LABELS, &|name| name.chars().count() <= 20)
+        || credit(BYLINE_LABELS, &|name| {
+            name.chars().count() <= 6 && !name.contains([' ', '\u{3000}'])
+        })
 }
 
 /// Labels a Chinese byline opens with, before a colon (`作者：`, `来源：`), and the credits
@@ -826,6 +847,14 @@ mod tests {
         assert!(is_headline_shaped("凝聚合力 打造堡垒"));
         assert!(ends_on_photo_credit("活动现场。 王鹏 摄") && ends_on_photo_credit("（王鹏/摄）"));
         assert!(!ends_on_photo_credit("进行拍摄") && !ends_on_photo_credit(" 摄"));
+        assert!(
+            ends_on_photo_credit("游客在湖边合影。王鹏摄") && ends_on_photo_credit("（赵一鸣摄）")
+        );
+        assert!(ends_on_photo_credit("发布：城市网|责任编辑：王明"));
+        assert!(!ends_on_photo_credit("记者：你觉得今年的比赛怎么"));
+        assert!(
+            !ends_on_photo_credit("大家合影。随后拍摄") && !ends_on_photo_credit("。由他们来拍摄")
+        );
         assert!(ends_on_photo_credit("市民在公园赏花。李华摄/晚报图片"));
         assert!(ends_on_photo_credit("队员合影。中新社发") && ends_on_photo_credit("受访者供图"));
         assert!(
