@@ -48,7 +48,8 @@ pub const REJOIN_CJK: Rule = Rule {
                   detected from the distribution of line lengths; in them a parallel headline \
                   (`深化改革，凝聚力量`) as wide as the column stays a headline. An aside whose \
                   parenthesis opens near the line's end goes on (`（记者 李明`); a caption ends on \
-                  its photo credit (`新华社记者 王鹏 摄`), and a dateline (`本报讯`, \
+                  its photo credit (`新华社记者 王鹏 摄`, `…合影。王鹏摄`) and a line on an \
+                  editor's credit (`…|责任编辑：王明`), and a dateline (`本报讯`, \
                   `新华社北京5月8日电`) opens a paragraph and, alone on a line, goes on to its \
                   story; a number goes on into the unit that starts the next line (`12` + \
                   `月5日`). A date set off by a comma opens the story after a title (`3月5日，`), \
@@ -58,7 +59,9 @@ pub const REJOIN_CJK: Rule = Rule {
                   (`一`); a date and time cut apart go on (`2023-06-18` + `09:41`); the \
                   document's short first line is its title though it holds a comma; and no \
                   column or blank-line rule joins across more blank lines than the document's \
-                  breaks mostly have. Joined without a space when either side is CJK.",
+                  breaks mostly have. A numbered point (`1、…`) cut short goes on where the \
+                  document's other points end sentences. Joined without a space when either \
+                  side is CJK.",
     example: (
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委\n\n会共收到312篇作品。\n",
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委会共收到312篇作品。\n",
@@ -492,6 +495,22 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
         return join(
             0.75,
             "a name straddles the break: its two words stand together elsewhere in the text",
+        );
+    }
+    // A numbered point cut short where the document's points are sentences: the blocks
+    // alone keep it, as a numbered heading with a comma.
+    if shape.points_are_sentences
+        && opens_with_point_number(&a.content)
+        && !a.ends_sentence()
+        && !a.content.ends_with([':', '：'])
+        && a.is_cjk_text()
+        && b.is_cjk_text()
+        && !b.looks_like_heading()
+        && !opens_paragraph(&b.content)
+    {
+        return join(
+            0.75,
+            "a numbered point goes on: the document's other points end sentences",
         );
     }
     if shape.indent_marks_paragraphs {
@@ -1163,6 +1182,20 @@ mod tests {
             "昨日，市文明办在城东街道举办志愿服务集市，二十多支志愿队伍参加。\n\n\
              抓实惠民项目，增进群众获得感\n\n街道新建了三处养老服务站，惠及上千户家庭。\n"
         );
+    }
+
+    #[test]
+    fn a_numbered_point_goes_on_where_the_points_are_sentences() {
+        let sentences = "1、本周气温起伏较大，早晚\n\n注意添衣保暖，预防感冒。\n\n\
+                         2、周末空气干燥，户外活动注意防火。\n\n3、雨后路面湿滑，出行注意安全。\n";
+        assert_eq!(
+            clean(sentences),
+            "1、本周气温起伏较大，早晚注意添衣保暖，预防感冒。\n\n\
+             2、周末空气干燥，户外活动注意防火。\n\n3、雨后路面湿滑，出行注意安全。\n"
+        );
+        let headings = "一、坚持问题导向，着力解决群众急难愁盼问题\n\n各地要把群众满意作为检验标准。\n\n\
+                        二、强化责任落实，推动各项任务落地见效\n\n各部门要细化分工，明确路线图。\n";
+        assert_eq!(clean(headings), headings);
     }
 
     #[test]

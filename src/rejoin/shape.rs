@@ -1,6 +1,7 @@
 //! What the shape of a whole document says about its line breaks: a hard-wrapped column,
 //! paragraphs marked by indentation, or paragraphs marked by blank lines while wraps are not.
 
+use crate::rejoin::evidence::opens_with_point_number;
 use crate::rejoin::lines::TextLine;
 use crate::rejoin::names::{NamePairs, pair_across};
 
@@ -26,6 +27,9 @@ pub struct DocumentShape {
     pub blank_lines_mark_paragraphs: bool,
     /// The number of blank lines most breaks have (the fewer, on a tie).
     pub usual_blank_lines: usize,
+    /// The document's numbered points (`1、…`, `二、…`) are sentences: more of them end one
+    /// than not, at least two. (Points that are headings end on no punctuation.)
+    pub points_are_sentences: bool,
     /// Capitalized word pairs of the document, read only if a Latin break could split one.
     pub names: NamePairs,
 }
@@ -39,6 +43,7 @@ impl DocumentShape {
             indent_marks_paragraphs: indent_marks_paragraphs(lines),
             blank_lines_mark_paragraphs: blank_lines_mark_paragraphs(lines),
             usual_blank_lines: usual_blank_lines(lines),
+            points_are_sentences: points_are_sentences(lines),
             names: if lines.windows(2).any(|p| split_name(&p[0], &p[1]).is_some()) {
                 NamePairs::of(lines.iter().map(|l| &*l.content))
             } else {
@@ -46,6 +51,18 @@ impl DocumentShape {
             },
         }
     }
+}
+
+fn points_are_sentences(lines: &[TextLine]) -> bool {
+    let points = lines.iter().filter(|l| opens_with_point_number(&l.content));
+    let (sentences, others) = points.fold((0, 0), |(s, o), l| {
+        if l.ends_sentence() {
+            (s + 1, o)
+        } else {
+            (s, o + 1)
+        }
+    });
+    sentences >= 2 && sentences > others
 }
 
 /// Most CJK lines have one length (give or take two characters), and enough of them.
