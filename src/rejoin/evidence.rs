@@ -2,12 +2,12 @@
 //! the ASCII forms scrapers leave), what ends a sentence, what makes a headline.
 
 use crate::script::{
-    CJK_NUMERALS, is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script,
+    CJK_NUMERALS, head, is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script,
     may_hold_cjk_letter, tail,
 };
 
-/// Characters that cannot start a line.
-const CANNOT_START_LINE: &str = "，。、；：？！）」』】》〉〕〗”’…·%％．,.;:?!)";
+/// Characters that cannot start a line (with the postfixed abbreviations of JLREQ: `℃`, `‰`).
+const CANNOT_START_LINE: &str = "，。、；：？！）」』】》〉〕〗”’…·%％．,.;:?!)℃℉‰′″°";
 
 /// Characters that cannot end a paragraph: openers, and the pauses inside a sentence.
 const CANNOT_END_PARAGRAPH: &str = "（《「『【〔“‘(，、,";
@@ -122,15 +122,32 @@ pub fn clock_cut(before: &str, after: &str) -> Option<ClockCut> {
         .trim_end_matches(|c: char| clock(c) || "-/.".contains(c))
         .len();
     let date = &before[date_start..];
-    if (date_start == 0 || before[..date_start].ends_with(' '))
-        && is_numeric_date(date)
-        && is_clock_time(head)
-    {
+    let stands_apart = |start: usize| start == 0 || before[..start].ends_with(' ');
+    let numeric_date = stands_apart(date_start) && is_numeric_date(date);
+    if (numeric_date || cjk_date_start(before).is_some_and(stands_apart)) && is_clock_time(head) {
         return Some(ClockCut::DateFromTime);
     }
     let tail = &before[before.trim_end_matches(clock).len()..];
     (tail.starts_with(|c: char| c.is_ascii_digit()) && is_clock_time(&format!("{tail}{head}")))
         .then_some(ClockCut::InsideTime)
+}
+
+/// Where a date in the Chinese form at the end of `text` starts (`2018年12月11日`, `6月2日`).
+fn cjk_date_start(text: &str) -> Option<usize> {
+    let digits_at_end = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = text.strip_suffix('日')?;
+    let day = digits_at_end(rest);
+    let rest = (1..=2)
+        .contains(&day)
+        .then(|| rest[..rest.len() - day].strip_suffix('月'))??;
+    let month = digits_at_end(rest);
+    let rest = (1..=2)
+        .contains(&month)
+        .then(|| &rest[..rest.len() - month])?;
+    Some(match rest.strip_suffix('年') {
+        Some(year) if digits_at_end(year) == 4 => year.len() - 4,
+        _ => rest.len(),
+    })
 }
 
 /// A date in digits: year, month and day (`2023-06-18`, `2023/06/18`, `2023.06.18`).
@@ -685,13 +702,37 @@ pub fn opens_with_date(text: &str) -> bool {
 }
 
 /// A news agency's or a paper's dateline: `本报讯`, or the agency or the paper and `电`
-/// (`新华社北京5月8日电`, `本报上海3月2日电`) within the first characters.
+/// (`新华社北京5月8日电`, `本报上海3月2日电`) within the first characters, or a date and
+/// `讯` or `电` set off from what follows (`体育资讯6月2日讯 …`, `中新网5月8日电(…`).
 pub fn is_dateline(text: &str) -> bool {
     text.starts_with("本报讯")
         || ["新华社", "中新社", "本报"]
             .iter()
             .any(|a| text.starts_with(a))
             && text.chars().take(16).any(|c| c == '电')
+        || opens_with_dated_dateline(text)
+}
+
+/// Opens (within its first 20 characters) with a date and `讯` or `电`, then the end, a
+/// space, a bracket or a colon: not `6月2日电话`.
+fn opens_with_dated_dateline(text: &str) -> bool {
+    let opening = head(text, 20);
+    ["日讯", "日电"].iter().any(|mark| {
+        opening.match_indices(mark).any(|(at, _)| {
+            let set_off = text[at + mark.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || "(（【:：".contains(c));
+            set_off && cjk_date_start(&text[..at + '日'.len_utf8()]).is_some()
+        })
+    })
+}
+
+/// Opens with the second half of a range of numbers: one dash or tilde, then a digit
+/// (`—10℃`, `~5级`).
+pub fn opens_range_end(text: &str) -> bool {
+    text.strip_prefix(['—', '–', '-', '~', '～', '〜'])
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Opens with a year: four digits and `年`.
@@ -838,6 +879,9 @@ mod tests {
     #[test]
     fn bylines_captions_and_datelines() {
         assert!(opens_byline("作者: 陈思远") && opens_byline("来源：城市晚报"));
+        assert!(is_dateline("综合消息5月3日讯 全市") && is_dateline("城市网5月3日电（记者"));
+        assert!(!is_dateline("他在5月3日电话会议上") && !is_dateline("5月3日，全市"));
+        assert!(opens_range_end("—8℃") && opens_range_end("~5级") && !opens_range_end("——记"));
         assert!(!opens_byline("作者陈思远说") && !opens_byline("文章：城市"));
         // Names in a bracketed byline are not phrases; a caption ends on its photo credit.
         assert!(!is_headline_shaped("本报讯（记者 李明） 全市开展活动"));

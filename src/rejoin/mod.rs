@@ -27,8 +27,8 @@ use evidence::{
     ends_on_title_and_first_name, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
     is_name_word, is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading,
     is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_credit,
-    opens_in_parallel, opens_paragraph, opens_with_date, opens_with_point_number, opens_with_year,
-    starts_with_unit,
+    opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date, opens_with_point_number,
+    opens_with_year, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -56,7 +56,9 @@ pub const REJOIN_CJK: Rule = Rule {
                   paragraphs that open alike (`这一年，…；` twice) stand apart, and a credit of \
                   its own (`编辑 王明`) does not join a byline. One letter alone on a line \
                   goes on from the word before it (`…报` + `道`), unless it numbers a section \
-                  (`一`); a date and time cut apart go on (`2023-06-18` + `09:41`); the \
+                  (`一`); a date and time cut apart go on (`2023-06-18` or `2023年6月18日` + `09:41`), \
+                  and so does a range cut before its dash (`8` + `—10℃`); a dated dateline \
+                  (`…6月2日讯`) is one too; the \
                   document's short first line is its title though it holds a comma; and no \
                   column or blank-line rule joins across more blank lines than the document's \
                   breaks mostly have. A numbered point (`1、…`) cut short goes on where the \
@@ -174,13 +176,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a parenthesis left open at the end of the line goes on",
         );
     }
-    // (A heading may open with `…` or `·`, never with a comma. In English an ellipsis may
-    // open a paragraph too: `… Lindqvist is expected to start`, after a finished sentence.)
+    // (A heading may open with `…` or `·`, never with a comma or a colon. In English an
+    // ellipsis may open a paragraph too: `… Lindqvist is expected to start`, after a
+    // finished sentence.)
     let latin_ellipsis = !cjk && b.content.starts_with(['…', '.']);
-    if cannot_start_line(b.first())
-        && (!b.looks_like_heading() || is_pause(b.first()))
-        && !(latin_ellipsis && a.ends_sentence())
-    {
+    let opens_heading = b.looks_like_heading() && b.content.starts_with(['…', '·', '.', '．']);
+    if cannot_start_line(b.first()) && !opens_heading && !(latin_ellipsis && a.ends_sentence()) {
         return join(
             0.95,
             "the next line starts with punctuation that cannot start a line",
@@ -206,6 +207,11 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     if a.last() == '—' && b.first() == '—' && !a.content.ends_with("——") {
         return join(0.9, "a dash is cut between its halves");
+    }
+    // A range of numbers cut before its dash or tilde (`降温8` + `—10℃`, `4` + `~5级`): a
+    // dash that opens a line after a number is the range's, not a subtitle's `——`.
+    if a.is_cjk_text() && a.last().is_ascii_digit() && opens_range_end(&b.content) {
+        return join(0.85, "a range of numbers is cut before its dash");
     }
     // Latin text: a full stop before a lower-case word is an abbreviation's (`U.N.` +
     // `envoy`), and a title goes on to its name (`Sen.` + `Lopez`).
@@ -807,6 +813,7 @@ fn join_edit(
         || clock.is_some()
         || b.first().is_ascii_digit()
             && (a.last().is_ascii_digit() || a.last() == '.' && a.is_cjk_text())
+        || a.last().is_ascii_digit() && opens_range_end(&b.content)
         || joins_tight(a.last())
         || joins_tight(b.first()) && !latin_dash
         || matches!(a.last(), '”' | '’') && (a.is_cjk_text() || b.is_cjk_text())
@@ -1181,6 +1188,26 @@ mod tests {
             clean(text),
             "昨日，市文明办在城东街道举办志愿服务集市，二十多支志愿队伍参加。\n\n\
              抓实惠民项目，增进群众获得感\n\n街道新建了三处养老服务站，惠及上千户家庭。\n"
+        );
+    }
+
+    #[test]
+    fn ranges_units_colons_dates_and_datelines_go_on() {
+        assert_eq!(
+            clean("预计降温6\n\n—8℃，偏北风4\n\n~5级，最高气温仅21\n\n℃\n"),
+            "预计降温6—8℃，偏北风4~5级，最高气温仅21℃\n"
+        );
+        assert_eq!(
+            clean("2021-05-06 来源\n\n: 城市晚报\n"),
+            "2021-05-06 来源：城市晚报\n"
+        );
+        assert_eq!(
+            clean("2019年3月8日\n\n09:30:15 | 来源：城市晚报\n"),
+            "2019年3月8日 09:30:15 | 来源：城市晚报\n"
+        );
+        assert_eq!(
+            clean("综合消息5月3日讯\n\n全市各景区迎来客流高峰。\n"),
+            "综合消息5月3日讯全市各景区迎来客流高峰。\n"
         );
     }
 
