@@ -150,6 +150,30 @@ fn cjk_date_start(text: &str) -> Option<usize> {
     })
 }
 
+/// Opens with a date in digits, perhaps after a short label (`2022-06-28 …`,
+/// `2024/02/18来源`, `时间:2022-04-02`): a page's metadata, not running text (which writes
+/// its dates `2022年6月28日`).
+fn opens_with_numeric_date(text: &str) -> bool {
+    let after_label = text
+        .split_once([':', '：'])
+        .filter(|(label, _)| (2..=4).contains(&label.chars().count()))
+        .filter(|(label, _)| label.chars().all(is_cjk_letter))
+        .map_or(text, |(_, rest)| rest.trim_start());
+    let mut date = after_label.split(|c: char| !(c.is_ascii_digit() || "-/.".contains(c)));
+    date.next().is_some_and(is_numeric_date)
+}
+
+/// Opens with a month and a day (`6月27日`, `3月5号`).
+pub fn opens_with_month_day(text: &str) -> bool {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let month = digits(text);
+    (1..=2).contains(&month)
+        && text[month..].strip_prefix('月').is_some_and(|rest| {
+            let day = digits(rest);
+            (1..=2).contains(&day) && rest[day..].starts_with(['日', '号'])
+        })
+}
+
 /// A date in digits: year, month and day (`2023-06-18`, `2023/06/18`, `2023.06.18`).
 fn is_numeric_date(word: &str) -> bool {
     let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
@@ -304,25 +328,27 @@ fn without_spaced_label(text: &str) -> &str {
     text
 }
 
-/// Ends on a photo credit: `摄` set apart from the photographer's name (`新华社记者 王鹏 摄`,
-/// `王鹏/摄`), after a reporter's (`本报记者王鹏摄`) or after a name alone behind the
+/// Ends on a photo credit: `摄` or `图` set apart from the photographer's name
+/// (`新华社记者 王鹏 摄`, `王鹏/摄`, `视觉中国 图`), after a reporter's (`本报记者王鹏摄`) or after a name alone behind the
 /// caption's sentence or a bracket (`…合影。王鹏摄`, `（王鹏摄）`), the photographer and the paper's
 /// picture desk (`王鹏摄/晚报图片`), an agency's or a source's picture (`新华社发`,
 /// `受访者供图`), or a credit after the caption's sentence (`…合影。来源：新华网`): the end of
 /// a caption, as a full stop ends a sentence.
 pub fn ends_on_photo_credit(text: &str) -> bool {
     let text = text.trim_end_matches([')', '）', ' ']);
+    let set_apart =
+        |name: &str| name.ends_with([' ', '\u{3000}', '/', '／']) && !name.trim().is_empty();
     let taken_by = text.strip_suffix('摄').is_some_and(|name| {
-        name.ends_with([' ', '\u{3000}', '/', '／']) && !name.trim().is_empty()
-            || is_reporters_name(name)
-            || is_name_after_sentence(name)
+        set_apart(name) || is_reporters_name(name) || is_name_after_sentence(name)
     });
+    let pictured_by = text.strip_suffix('图').is_some_and(set_apart);
     let desk = text.strip_suffix("图片").is_some_and(|credit| {
         tail(credit, 8).contains(['/', '／'])
             && tail(credit, 8).contains("摄")
             && !credit.starts_with("摄")
     });
     taken_by
+        || pictured_by
         || desk
         || text.ends_with("社发")
         || text.ends_with("供图")
@@ -362,25 +388,30 @@ const SOURCE_LABELS: &[&str] = &[
     "攝影", "制图", "製圖", "视频", "視頻",
 ];
 
-/// The last sentence or `|`-separated field of `text` (all of it, if it has neither) is a
-/// short credit: a source label, a colon and a name (`来源：新华网`), or an editor's and one
-/// name (`…|责任编辑：王明`; of a list of names, the last may go on).
+/// `text` ends on a short credit: a source label, a colon and a name (`来源：新华网`), or an
+/// editor's and one name (`…|责任编辑：王明`; of a list of names, the last may go on), the
+/// label opening the text or standing after a sentence, a `|`, a space or a date
+/// (`2024/02/18来源：…`).
 fn ends_on_source_credit(text: &str) -> bool {
-    let last = text.rsplit(['。', '|', '｜']).next().unwrap_or(text).trim();
-    let credit = |labels: &[&str], fits: &dyn Fn(&str) -> bool| {
+    let Some(colon) = text.rfind([':', '：']) else {
+        return false;
+    };
+    let (before, name) = text.split_at(colon);
+    let name = name[name.chars().next().map_or(0, char::len_utf8)..].trim();
+    if name.is_empty() || name.contains(['，', ',']) {
+        return false;
+    }
+    let labelled = |labels: &[&str]| {
         labels.iter().any(|label| {
-            last.strip_prefix(label)
-                .and_then(|rest| rest.strip_prefix([':', '：']))
-                .is_some_and(|name| {
-                    let name = name.trim();
-                    !name.is_empty() && !name.contains(['，', ',']) && fits(name)
-                })
+            before.strip_suffix(label).is_some_and(|lead| {
+                lead.chars()
+                    .next_back()
+                    .is_none_or(|c| "。|｜ \u{3000}".contains(c) || c.is_ascii_digit())
+            })
         })
     };
-    credit(SOURCE_LABELS, &|name| name.chars().count() <= 20)
-        || credit(BYLINE_LABELS, &|name| {
-            name.chars().count() <= 6 && !name.contains([' ', '\u{3000}'])
-        })
+    labelled(SOURCE_LABELS) && name.chars().count() <= 20
+        || labelled(BYLINE_LABELS) && name.chars().count() <= 6 && !name.contains([' ', '\u{3000}'])
 }
 
 /// Labels a Chinese byline opens with, before a colon (`作者：`, `来源：`), and the credits
@@ -628,6 +659,7 @@ pub fn closes_what_is_open(before: &str, after: &str) -> bool {
 /// (`本报讯`, `新华社北京5月8日电`).
 pub fn opens_paragraph(text: &str) -> bool {
     OPENERS.iter().any(|o| text.starts_with(o))
+        || opens_with_numeric_date(text)
         || COMMA_OPENERS.iter().any(|o| {
             text.strip_prefix(o)
                 .is_some_and(|rest| rest.starts_with(['，', ',']))
@@ -739,6 +771,13 @@ pub fn opens_range_end(text: &str) -> bool {
 pub fn opens_with_year(text: &str) -> bool {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     digits == 4 && text[digits..].starts_with('年')
+}
+
+/// Ends on a number set off by a colon or a space (`浏览次数:172`, `阅读 35`): a field's
+/// value, complete.
+pub fn ends_on_field_value(text: &str) -> bool {
+    let number = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    number.len() < text.len() && number.ends_with([':', '：', ' ', '\u{3000}'])
 }
 
 /// Ends on digits and one full stop (`增长12.`): a number's decimal point when digits follow.
@@ -882,6 +921,21 @@ mod tests {
         assert!(is_dateline("综合消息5月3日讯 全市") && is_dateline("城市网5月3日电（记者"));
         assert!(!is_dateline("他在5月3日电话会议上") && !is_dateline("5月3日，全市"));
         assert!(opens_range_end("—8℃") && opens_range_end("~5级") && !opens_range_end("——记"));
+        assert!(
+            ends_on_photo_credit("学生们领取新课本。视觉中国 图") && !ends_on_photo_credit("如图")
+        );
+        assert!(
+            ends_on_photo_credit("2024/02/18来源:城市晚报") && !ends_on_photo_credit("本报来源:")
+        );
+        assert!(opens_paragraph("2022-06-28 11:08:58 作者：李明") && !opens_paragraph("2022年起"));
+        assert!(
+            opens_paragraph("时间：2022-04-02 来源：城市晚报") && !opens_paragraph("时间：上午")
+        );
+        assert!(
+            opens_with_month_day("6月27日17时")
+                && !opens_with_month_day("16月")
+                && !opens_with_month_day("6月份")
+        );
         assert!(!opens_byline("作者陈思远说") && !opens_byline("文章：城市"));
         // Names in a bracketed byline are not phrases; a caption ends on its photo credit.
         assert!(!is_headline_shaped("本报讯（记者 李明） 全市开展活动"));

@@ -23,12 +23,12 @@ use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, cannot_start_line, clock_cut, closes_what_is_open, cuts_a_name_in_a_list,
-    date_goes_on, ends_on_decimal_point, ends_on_function_word, ends_on_name_title,
-    ends_on_title_and_first_name, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
-    is_name_word, is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading,
-    is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_credit,
-    opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date, opens_with_point_number,
-    opens_with_year, starts_with_unit,
+    date_goes_on, ends_on_decimal_point, ends_on_field_value, ends_on_function_word,
+    ends_on_name_title, ends_on_title_and_first_name, is_capitalized_word, is_cjk_numeral,
+    is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause, is_timestamp,
+    is_two_clause_heading, is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline,
+    opens_credit, opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date,
+    opens_with_month_day, opens_with_point_number, opens_with_year, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -48,8 +48,10 @@ pub const REJOIN_CJK: Rule = Rule {
                   detected from the distribution of line lengths; in them a parallel headline \
                   (`深化改革，凝聚力量`) as wide as the column stays a headline. An aside whose \
                   parenthesis opens near the line's end goes on (`（记者 李明`); a caption ends on \
-                  its photo credit (`新华社记者 王鹏 摄`, `…合影。王鹏摄`) and a line on an \
-                  editor's credit (`…|责任编辑：王明`), and a dateline (`本报讯`, \
+                  its photo credit (`新华社记者 王鹏 摄`, `…合影。王鹏摄`, `视觉中国 图`) and a line \
+                  on a source's or an editor's credit (`…|责任编辑：王明`); a page's metadata \
+                  opens with a date in digits (`时间：2022-04-02`), and a field's value \
+                  (`浏览次数：172`) does not run into a date; and a dateline (`本报讯`, \
                   `新华社北京5月8日电`) opens a paragraph and, alone on a line, goes on to its \
                   story; a number goes on into the unit that starts the next line (`12` + \
                   `月5日`). A date set off by a comma opens the story after a title (`3月5日，`), \
@@ -197,11 +199,13 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // A number cut between its digits in Chinese text (`在43` + `00多个社区`), and a dash
     // cut between its halves (`研究—` + `—基于`): one number, one `——`. (No number goes on
-    // in a year: a line that opens with one, `2023年`, opens a paragraph after a number.)
+    // in a year: a line that opens with one, `2023年`, opens a paragraph after a number;
+    // nor does a field's value, `浏览次数:172`, into a line that opens with a date.)
     if a.is_cjk_text()
         && a.last().is_ascii_digit()
         && b.first().is_ascii_digit()
         && !opens_with_year(&b.content)
+        && !(ends_on_field_value(&a.content) && opens_with_month_day(&b.content))
     {
         return join(0.85, "a number is cut between its digits");
     }
@@ -258,13 +262,15 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // A byline's names go on across a break (`作者：张三 李` + `四 来源：本报`), up to a
     // line that opens with a label of its own or a bracketed lead (`【本报讯】`). One that
-    // closes a bracket (`（2024年3月5日 03版）`) is whole.
+    // closes a bracket (`（2024年3月5日 03版）`) is whole. Names are short or set apart: a
+    // longer run of letters is the story.
     if a.is_cjk_text()
         && opens_byline(&a.content)
         && !is_closing(a.last())
         && b.is_cjk_text()
         && b.chars <= 32
         && !b.content.contains('。')
+        && (b.chars <= 4 || b.content.contains([' ', '\u{3000}', '、', '|', '｜']))
         && !opens_credit(&b.content)
         && !b.content.starts_with(['【', '〔', '['])
     {
