@@ -1,6 +1,7 @@
 //! The character tables rejoin reads: what cannot start or end a line (W3C clreq/JLREQ, with
 //! the ASCII forms scrapers leave), what ends a sentence, what makes a headline.
 
+use crate::rejoin::words::is_adverbial_frame;
 use crate::script::{
     CJK_NUMERALS, head, is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script,
     may_hold_cjk_letter, tail,
@@ -566,14 +567,27 @@ pub fn is_parallel_headline(text: &str) -> bool {
 /// other punctuation (`抓实惠民项目，增进群众获得感`): the shape of a Chinese heading that
 /// holds a comma. A sentence cut short opens with a short phrase (`昨日，`) or holds other
 /// marks. A heading may lead with a short label or exclamation of its own (`第一节：`,
-/// `喜讯传来！`).
+/// `喜讯传来！`). A sentence may open with an adverbial frame of about one length
+/// (`在众多景区中，九华山风景区…`); a heading's clauses start alike if the first is one
+/// (`在奋斗中成长，在实干中前行`).
 pub fn is_two_clause_heading(text: &str) -> bool {
-    let two = |text: &str| two_clauses(text).is_some_and(|(left, right)| left.abs_diff(right) <= 3);
+    let two = |text: &str| {
+        two_clauses(text).is_some_and(|(left, right)| left.abs_diff(right) <= 3)
+            && !opens_with_frame(text)
+    };
     let after_lead = text
         .split_once(['：', ':', '！', '!', '？', '?'])
         .filter(|(lead, _)| (2..=8).contains(&lead.chars().count()) && !lead.contains(['，', ',']))
         .is_some_and(|(_, rest)| two(rest));
     two(text) || after_lead
+}
+
+/// The first clause of `text` is an adverbial frame and the second does not start as it
+/// does: a sentence's lead, not a parallel heading.
+fn opens_with_frame(text: &str) -> bool {
+    text.split_once(['，', ',']).is_some_and(|(left, right)| {
+        left.chars().next() != right.chars().next() && is_adverbial_frame(left)
+    })
 }
 
 /// The lengths of the two clauses around the comma of `text`, if both are letters only (and
@@ -892,6 +906,10 @@ mod tests {
         // A sentence after a speaker's colon opens with a short phrase.
         assert!(!is_two_clause_heading("他说：昨天，我们召开了全市会议"));
         assert!(!is_two_clause_heading("全年增长12.5%，高出去年水平"));
+        assert!(!is_two_clause_heading("在各个街道中，东城街道的"));
+        assert!(!is_two_clause_heading("随着天气的转暖，市区各大公园"));
+        assert!(!is_two_clause_heading("了解情况后，工作人员立即"));
+        assert!(is_two_clause_heading("在奋斗中成长，在实干中前行"));
         assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));
         assert!(ends_on_function_word("THE BOARD OF") && ends_on_function_word("she said"));

@@ -41,7 +41,8 @@ pub const REJOIN_CJK: Rule = Rule {
                   is not a heading: the first ends with a comma, `、` or an opening bracket, or \
                   on a preposition or conjunction (`和`, `以`); it is a long paragraph without \
                   terminal punctuation; or it has 20 or more characters and a comma inside and \
-                  is not a parallel headline. They are one also when the second starts with \
+                  is not a parallel headline (a first clause that is an adverbial frame, \
+                  `在…中，` or `随着…，`, makes a sentence, unless the second starts alike). They are one also when the second starts with \
                   punctuation that cannot start a line or with a conjunction or particle (`和`, \
                   `等`, `了`), or closes a quotation or bracket the first left open. \
                   Hard-wrapped columns are \
@@ -474,6 +475,7 @@ fn is_title_with_comma(a: &TextLine) -> bool {
     a.opens_document
         && a.chars <= 30
         && lead().chars().count() > 4
+        && !opens_with_date(&a.content)
         && !is_pause(a.last())
         && a.looks_like_heading()
 }
@@ -1210,6 +1212,14 @@ mod tests {
         assert_eq!(
             clean("2019年3月8日\n\n09:30:15 | 来源：城市晚报\n"),
             "2019年3月8日 09:30:15 | 来源：城市晚报\n"
+        );
+        assert_eq!(
+            clean("2021年4月3日，城东小学的学生们领\n\n到了新学期的课本。\n"),
+            "2021年4月3日，城东小学的学生们领到了新学期的课本。\n"
+        );
+        assert_eq!(
+            clean("作者：\n\n城东小学的学生们领到了新课本，\n"),
+            "作者：\n\n城东小学的学生们领到了新课本，\n"
         );
         assert_eq!(
             clean("综合消息5月3日讯\n\n全市各景区迎来客流高峰。\n"),

@@ -53,6 +53,26 @@ pub fn starts_with_continuing_word(text: &str) -> bool {
         && edge_word_in(head(text, CONTEXT), CJK_CONTINUING_WORDS, Edge::First)
 }
 
+/// Words that open an adverbial frame (`随着…`, `在…中`, `为了…`): a sentence's lead.
+const FRAME_OPENERS: &[&str] = &[
+    "随着", "在", "当", "为了", "根据", "通过", "由于", "如果", "对于", "按照", "截至", "自从",
+    "经过", "面对", "针对", "据", "从", "自",
+];
+
+/// Words that close a frame of time (`…之后`, `…以来`).
+const FRAME_CLOSERS: &[&str] = &[
+    "时", "后", "以后", "之后", "以来", "期间", "之际", "前夕", "时候", "当天", "当日",
+];
+
+/// `clause` is an adverbial frame by its dictionary segmentation: it opens with a
+/// preposition of one (`随着新学期的开始`, `在众多景区中`) or closes on a word of time
+/// (`得知情况后`).
+pub fn is_adverbial_frame(clause: &str) -> bool {
+    let cut = jieba().cut(clause, false);
+    cut.first().is_some_and(|w| FRAME_OPENERS.contains(&w.word))
+        || cut.last().is_some_and(|w| FRAME_CLOSERS.contains(&w.word))
+}
+
 enum Edge {
     First,
     Last,
