@@ -489,11 +489,12 @@ pub const CJK_FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Chinese words no sentence or heading starts with: conjunctions that join what came
-/// before (`和`, `及`, `并且`), `等` (and so on), the structural `的`, `地` and `得`, and the
-/// aspect particles `了` and `着`, as whole words (not `了解`, `地区`, `得到`, `着力`).
+/// before (`和`, `及`, `并且`), `等` (and so on), the structural `的`, `地` and `得`, the
+/// aspect particles `了` and `着`, and the plural suffix `们`, as whole words (not `了解`,
+/// `地区`, `得到`, `着力`).
 pub const CJK_CONTINUING_WORDS: &[&str] = &[
     "和", "与", "及", "以及", "并", "并且", "而", "而且", "或", "或者", "等", "等等", "的", "地",
-    "得", "了", "着",
+    "得", "了", "着", "们",
 ];
 
 /// An article, preposition, conjunction, auxiliary verb or possessive determiner.
@@ -584,7 +585,7 @@ pub fn is_two_clause_heading(text: &str) -> bool {
 
 /// The first clause of `text` is an adverbial frame and the second does not start as it
 /// does: a sentence's lead, not a parallel heading.
-fn opens_with_frame(text: &str) -> bool {
+pub fn opens_with_frame(text: &str) -> bool {
     text.split_once(['，', ',']).is_some_and(|(left, right)| {
         left.chars().next() != right.chars().next() && is_adverbial_frame(left)
     })
@@ -792,6 +793,13 @@ pub fn opens_with_year(text: &str) -> bool {
 pub fn ends_on_field_value(text: &str) -> bool {
     let number = text.trim_end_matches(|c: char| c.is_ascii_digit());
     number.len() < text.len() && number.ends_with([':', '：', ' ', '\u{3000}'])
+}
+
+/// Ends on digits and a date's or a range's separator (`2023-09-`, `2023/09/`, `12-`): a
+/// number goes on after it.
+pub fn ends_on_number_separator(text: &str) -> bool {
+    text.strip_suffix(['-', '/'])
+        .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Ends on digits and one full stop (`增长12.`): a number's decimal point when digits follow.

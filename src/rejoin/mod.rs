@@ -24,11 +24,12 @@ use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, cannot_start_line, clock_cut, closes_what_is_open, cuts_a_name_in_a_list,
     date_goes_on, ends_on_decimal_point, ends_on_field_value, ends_on_function_word,
-    ends_on_name_title, ends_on_title_and_first_name, is_capitalized_word, is_cjk_numeral,
-    is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause, is_timestamp,
-    is_two_clause_heading, is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline,
-    opens_credit, opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date,
-    opens_with_month_day, opens_with_point_number, opens_with_year, starts_with_unit,
+    ends_on_name_title, ends_on_number_separator, ends_on_title_and_first_name,
+    is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item, is_name_word,
+    is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading, is_wire_dateline,
+    joins_tight, leaves_parenthesis_open, opens_byline, opens_credit, opens_in_parallel,
+    opens_paragraph, opens_range_end, opens_with_date, opens_with_frame, opens_with_month_day,
+    opens_with_point_number, opens_with_year, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -44,7 +45,7 @@ pub const REJOIN_CJK: Rule = Rule {
                   is not a parallel headline (a first clause that is an adverbial frame, \
                   `在…中，` or `随着…，`, makes a sentence, unless the second starts alike). They are one also when the second starts with \
                   punctuation that cannot start a line or with a conjunction or particle (`和`, \
-                  `等`, `了`), or closes a quotation or bracket the first left open. \
+                  `等`, `了`, `们`), or closes a quotation or bracket the first left open. \
                   Hard-wrapped columns are \
                   detected from the distribution of line lengths; in them a parallel headline \
                   (`深化改革，凝聚力量`) as wide as the column stays a headline. An aside whose \
@@ -55,7 +56,7 @@ pub const REJOIN_CJK: Rule = Rule {
                   (`浏览次数：172`) does not run into a date; and a dateline (`本报讯`, \
                   `新华社北京5月8日电`) opens a paragraph and, alone on a line, goes on to its \
                   story; a number goes on into the unit that starts the next line (`12` + \
-                  `月5日`). A date set off by a comma opens the story after a title (`3月5日，`), \
+                  `月5日`), and a date or a range after its separator (`2023-09-` + `28`). A date set off by a comma opens the story after a title (`3月5日，`), \
                   paragraphs that open alike (`这一年，…；` twice) stand apart, and a credit of \
                   its own (`编辑 王明`) does not join a byline. One letter alone on a line \
                   goes on from the word before it (`…报` + `道`), unless it numbers a section \
@@ -197,6 +198,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // point (`增长12.` + `4%`): sentences there end on `。`.
     if a.is_cjk_text() && b.first().is_ascii_digit() && ends_on_decimal_point(&a.content) {
         return join(0.9, "a decimal number is cut at its point");
+    }
+    // A date or a range cut after its separator (`2023-09-` + `28`, `12-` + `15`).
+    if b.first().is_ascii_digit() && ends_on_number_separator(&a.content) {
+        return join(0.85, "a date or a range is cut after its separator");
     }
     // A number cut between its digits in Chinese text (`在43` + `00多个社区`), and a dash
     // cut between its halves (`研究—` + `—基于`): one number, one `——`. (No number goes on
@@ -476,6 +481,7 @@ fn is_title_with_comma(a: &TextLine) -> bool {
         && a.chars <= 30
         && lead().chars().count() > 4
         && !opens_with_date(&a.content)
+        && !opens_with_frame(&a.content)
         && !is_pause(a.last())
         && a.looks_like_heading()
 }
@@ -820,7 +826,9 @@ fn join_edit(
     let tight = matches!(shape.column, Some(Column::Cjk { .. }))
         || clock.is_some()
         || b.first().is_ascii_digit()
-            && (a.last().is_ascii_digit() || a.last() == '.' && a.is_cjk_text())
+            && (a.last().is_ascii_digit()
+                || a.last() == '.' && a.is_cjk_text()
+                || ends_on_number_separator(&a.content))
         || a.last().is_ascii_digit() && opens_range_end(&b.content)
         || joins_tight(a.last())
         || joins_tight(b.first()) && !latin_dash
@@ -1212,6 +1220,16 @@ mod tests {
         assert_eq!(
             clean("2019年3月8日\n\n09:30:15 | 来源：城市晚报\n"),
             "2019年3月8日 09:30:15 | 来源：城市晚报\n"
+        );
+        assert_eq!(
+            clean(
+                "时间：2021-05-\n\n06 09:30 来源：城市晚报\n\n记者从市教育局获悉，家长\n\n们可以在网上报名。\n"
+            ),
+            "时间：2021-05-06 09:30 来源：城市晚报\n\n记者从市教育局获悉，家长们可以在网上报名。\n"
+        );
+        assert_eq!(
+            clean("随着天气的转暖，市区各大公园\n\n迎来了赏花的游客。\n"),
+            "随着天气的转暖，市区各大公园迎来了赏花的游客。\n"
         );
         assert_eq!(
             clean("2021年4月3日，城东小学的学生们领\n\n到了新学期的课本。\n"),
