@@ -564,7 +564,7 @@ pub fn is_parallel_headline(text: &str) -> bool {
     two_clauses(text).is_some_and(|(left, right)| left == right)
 }
 
-/// Two clauses of four or more letters around a comma, of lengths at most three apart, and no
+/// Two clauses of four to twelve letters around a comma, of lengths at most three apart, and no
 /// other punctuation (`抓实惠民项目，增进群众获得感`): the shape of a Chinese heading that
 /// holds a comma. A sentence cut short opens with a short phrase (`昨日，`) or holds other
 /// marks. A heading may lead with a short label or exclamation of its own (`第一节：`,
@@ -592,14 +592,14 @@ pub fn opens_with_frame(text: &str) -> bool {
 }
 
 /// The lengths of the two clauses around the comma of `text`, if both are letters only (and
-/// curly quotes) and four or more long.
+/// curly quotes) and four to twelve long.
 fn two_clauses(text: &str) -> Option<(usize, usize)> {
     let (left, right) = text.split_once(['，', ','])?;
     let clause = |part: &str| {
         part.chars()
             .all(|c| is_cjk_letter(c) || is_curly_quote(c) || c.is_ascii_alphanumeric() || c == '+')
             .then(|| part.chars().count())
-            .filter(|&n| n >= 4)
+            .filter(|&n| (4..=12).contains(&n))
     };
     Some((clause(left)?, clause(right)?))
 }

@@ -41,11 +41,12 @@ pub const REJOIN_CJK: Rule = Rule {
     explanation: "Two lines are one paragraph when the first cannot end there and the second \
                   is not a heading: the first ends with a comma, `、` or an opening bracket, or \
                   on a preposition or conjunction (`和`, `以`); it is a long paragraph without \
-                  terminal punctuation; or it has 20 or more characters and a comma inside and \
+                  terminal punctuation; or it has 10 or more characters and a comma inside and \
                   is not a parallel headline (a first clause that is an adverbial frame, \
                   `在…中，` or `随着…，`, makes a sentence, unless the second starts alike). They are one also when the second starts with \
                   punctuation that cannot start a line or with a conjunction or particle (`和`, \
-                  `等`, `了`, `们`), or closes a quotation or bracket the first left open. \
+                  `等`, `了`, `们`), or closes a quotation or bracket the first left open, or the first ends on a \
+                  title's dash (`…报告——`). \
                   Hard-wrapped columns are \
                   detected from the distribution of line lengths; in them a parallel headline \
                   (`深化改革，凝聚力量`) as wide as the column stays a headline. An aside whose \
@@ -217,6 +218,13 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     if a.last() == '—' && b.first() == '—' && !a.content.ends_with("——") {
         return join(0.9, "a dash is cut between its halves");
+    }
+    // A title's dash leads to its subtitle (`…年度报告——` + `…新进展`): nothing ends on one.
+    if a.is_cjk_text() && a.content.ends_with("——") && !b.content.starts_with('—') {
+        return join(
+            0.8,
+            "a dash at the end of the line leads on to what follows it",
+        );
     }
     // A range of numbers cut before its dash or tilde (`降温8` + `—10℃`, `4` + `~5级`): a
     // dash that opens a line after a number is the range's, not a subtitle's `——`.
@@ -396,7 +404,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // (Not one that numbers a point, `一、…`, nor one that leads in to what follows with a
     // colon.)
     if a.is_cjk_text()
-        && a.chars >= 12
+        && a.chars >= 10
         && a.content.contains(['，', ','])
         && !a.headline
         && !is_two_clause_heading(&a.content)
@@ -438,7 +446,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         && a.lines == 1
         && a.looks_like_heading()
         && b.looks_like_heading()
-        && !(a.headline || b.headline || a.markup || b.markup)
+        && !(b.headline || a.markup || b.markup || a.content.starts_with('—'))
         && a.chars + b.chars <= 40
         && word_straddles(&a.content, &b.content)
     {
@@ -473,13 +481,16 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
 }
 
 /// The document's first block (a line, or a title wrapped in a column), short and shaped as
-/// a heading (not stopping on a pause), its first clause more than a lead-in (`昨日，`): the
-/// title, though it holds a comma.
+/// a heading (not stopping on a pause), its first clause more than a lead-in (`昨日，`) or a
+/// frame (`随着…，`) and its last not cut short (`…，这个`): the title, though it holds a
+/// comma.
 fn is_title_with_comma(a: &TextLine) -> bool {
-    let lead = || a.content.split(['，', ',']).next().unwrap_or("");
+    let clauses = || a.content.split(['，', ',']);
+    let long = |clause: Option<&str>| clause.unwrap_or("").chars().count() >= 4;
     a.opens_document
         && a.chars <= 30
-        && lead().chars().count() > 4
+        && clauses().next().unwrap_or("").chars().count() > 4
+        && long(clauses().next_back())
         && !opens_with_date(&a.content)
         && !opens_with_frame(&a.content)
         && !is_pause(a.last())
@@ -1230,6 +1241,12 @@ mod tests {
         assert_eq!(
             clean("随着天气的转暖，市区各大公园\n\n迎来了赏花的游客。\n"),
             "随着天气的转暖，市区各大公园迎来了赏花的游客。\n"
+        );
+        assert_eq!(
+            clean(
+                "城市发展年度报告——\n\n2021年城市建设新进展\n\n设三个分会场 发布厅将举\n\n办多场论坛\n"
+            ),
+            "城市发展年度报告——2021年城市建设新进展\n\n设三个分会场 发布厅将举办多场论坛\n"
         );
         assert_eq!(
             clean("2021年4月3日，城东小学的学生们领\n\n到了新学期的课本。\n"),
