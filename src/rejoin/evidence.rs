@@ -330,11 +330,13 @@ fn without_spaced_label(text: &str) -> &str {
 }
 
 /// Ends on a photo credit: `摄` or `图` set apart from the photographer's name
-/// (`新华社记者 王鹏 摄`, `王鹏/摄`, `视觉中国 图`), after a reporter's (`本报记者王鹏摄`) or after a name alone behind the
-/// caption's sentence or a bracket (`…合影。王鹏摄`, `（王鹏摄）`), the photographer and the paper's
-/// picture desk (`王鹏摄/晚报图片`), an agency's or a source's picture (`新华社发`,
-/// `受访者供图`), or a credit after the caption's sentence (`…合影。来源：新华网`): the end of
-/// a caption, as a full stop ends a sentence.
+/// (`新华社记者 王鹏 摄`, `王鹏/摄`, `视觉中国 图`), `摄` after a reporter's name
+/// (`本报记者王鹏摄`) or after a name alone behind the caption's sentence or a bracket
+/// (`…合影。王鹏摄`, `（王鹏摄）`), `图` after a source alone behind the sentence
+/// (`…合影。视觉中国图`), the photographer and the paper's picture desk (`王鹏摄/晚报图片`),
+/// an agency's or a source's picture (`新华社发`, `受访者供图`), or a credit after the
+/// caption's sentence (`…合影。来源：新华网`): the end of a caption, as a full stop ends a
+/// sentence.
 pub fn ends_on_photo_credit(text: &str) -> bool {
     let text = text.trim_end_matches([')', '）', ' ']);
     let set_apart =
@@ -342,7 +344,9 @@ pub fn ends_on_photo_credit(text: &str) -> bool {
     let taken_by = text.strip_suffix('摄').is_some_and(|name| {
         set_apart(name) || is_reporters_name(name) || is_name_after_sentence(name)
     });
-    let pictured_by = text.strip_suffix('图').is_some_and(set_apart);
+    let pictured_by = text
+        .strip_suffix('图')
+        .is_some_and(|name| set_apart(name) || is_picture_source_after_sentence(name));
     let desk = text.strip_suffix("图片").is_some_and(|credit| {
         tail(credit, 8).contains(['/', '／'])
             && tail(credit, 8).contains("摄")
@@ -362,6 +366,25 @@ fn is_name_after_sentence(before: &str) -> bool {
     before
         .rfind(['。', '！', '？', '!', '?', '（', '('])
         .is_some_and(|at| is_name(&before[at..].chars().skip(1).collect::<String>()))
+}
+
+/// Kinds of picture a sentence may end on (`…见下图`, `…路线图`): not a credit.
+const PICTURE_NOUNS: &[&str] = &[
+    "下", "上", "左", "右", "示意", "地", "附", "原", "截", "插", "路线", "流程", "结构", "蓝",
+    "效果", "全景", "构", "拼", "漫画",
+];
+
+/// A source of two to six letters after the end of a sentence, the last words before `图`
+/// (`…合影。视觉中国`): not a kind of picture (`…。详见下`).
+fn is_picture_source_after_sentence(before: &str) -> bool {
+    before
+        .rfind(['。', '！', '？', '!', '?'])
+        .is_some_and(|at| {
+            let source = &before[at..].chars().skip(1).collect::<String>();
+            (2..=6).contains(&source.chars().count())
+                && source.chars().all(is_cjk_letter)
+                && !PICTURE_NOUNS.iter().any(|noun| source.ends_with(noun))
+        })
 }
 
 /// Two or three Chinese letters that do not end on a verb of taking pictures (`拍`, `航`).
@@ -670,10 +693,13 @@ pub fn closes_what_is_open(before: &str, after: &str) -> bool {
     (0..KINDS).any(|k| depth[k] > 0 && first_closes[k] == Some(true))
 }
 
-/// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`), or a news dateline
-/// (`本报讯`, `新华社北京5月8日电`).
+/// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`), a news dateline
+/// (`本报讯`, `新华社北京5月8日电`), a page's metadata or a bracketed credit (`【责任编辑：…`).
 pub fn opens_paragraph(text: &str) -> bool {
     OPENERS.iter().any(|o| text.starts_with(o))
+        || text
+            .strip_prefix(['【', '[', '（', '('])
+            .is_some_and(opens_credit)
         || opens_with_numeric_date(text)
         || COMMA_OPENERS.iter().any(|o| {
             text.strip_prefix(o)
@@ -835,6 +861,11 @@ mod tests {
 
     #[test]
     fn tables() {
+        assert!(ends_on_photo_credit("学生们领取新课本。城市晚报图"));
+        assert!(
+            !ends_on_photo_credit("步骤如下。详见下图") && !ends_on_photo_credit("。交通路线图")
+        );
+        assert!(opens_paragraph("【责任编辑：王明】") && !opens_paragraph("（王明）"));
         assert!(cannot_start_line('，') && cannot_start_line(',') && !cannot_start_line('中'));
         assert!(cannot_end_paragraph('、') && cannot_end_paragraph('“'));
         assert!(
