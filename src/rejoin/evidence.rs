@@ -164,6 +164,52 @@ fn opens_with_numeric_date(text: &str) -> bool {
     date.next().is_some_and(is_numeric_date)
 }
 
+/// Opens with the number of a point in brackets: one or two Chinese numerals or digits
+/// (`（一）`, `(2)`), not a part's number before a colon (`(1)：`, which goes with its title).
+fn opens_with_bracketed_number(text: &str) -> bool {
+    text.strip_prefix(['（', '(']).is_some_and(|rest| {
+        let number = rest
+            .chars()
+            .take_while(|&c| is_cjk_numeral(c) || c.is_ascii_digit())
+            .count();
+        let mut after = rest.chars().skip(number);
+        (1..=2).contains(&number)
+            && after.next().is_some_and(|c| c == '）' || c == ')')
+            && !after.next().is_some_and(|c| c == ':' || c == '：')
+    })
+}
+
+/// Opens with a label of two to six letters and a colon (`可替代性评估：`, `沟通策略：…`).
+pub fn opens_with_label(text: &str) -> bool {
+    text.char_indices()
+        .take(7)
+        .find(|&(_, c)| c == ':' || c == '：')
+        .is_some_and(|(at, _)| {
+            let label = &text[..at];
+            (2..=6).contains(&label.chars().count()) && label.chars().all(is_cjk_letter)
+        })
+}
+
+/// A line that is only an author's credit in brackets: a name of two to four letters, or a
+/// reporter's title and names (`（李明）`, `（记者 李明 通讯员 王强）`).
+pub fn is_bracketed_credit(text: &str) -> bool {
+    let Some(inside) = text
+        .strip_prefix(['（', '('])
+        .and_then(|rest| rest.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    let name = (2..=4).contains(&inside.chars().count()) && inside.chars().all(is_cjk_letter);
+    let reporters = ["记者", "記者", "通讯员", "通訊員"]
+        .iter()
+        .any(|title| inside.starts_with(title))
+        && inside.chars().count() <= 24
+        && inside
+            .chars()
+            .all(|c| is_cjk_letter(c) || c == ' ' || c == '\u{3000}');
+    name || reporters
+}
+
 /// Opens with a month and a day (`6月27日`, `3月5号`).
 pub fn opens_with_month_day(text: &str) -> bool {
     let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
@@ -694,9 +740,11 @@ pub fn closes_what_is_open(before: &str, after: &str) -> bool {
 }
 
 /// Opens a paragraph of a list of points (`一是`, `第二，`, `下一步，`), a news dateline
-/// (`本报讯`, `新华社北京5月8日电`), a page's metadata or a bracketed credit (`【责任编辑：…`).
+/// (`本报讯`, `新华社北京5月8日电`), a point numbered in brackets (`（二）`), a page's metadata
+/// or a bracketed credit (`【责任编辑：…`).
 pub fn opens_paragraph(text: &str) -> bool {
     OPENERS.iter().any(|o| text.starts_with(o))
+        || opens_with_bracketed_number(text)
         || text
             .strip_prefix(['【', '[', '（', '('])
             .is_some_and(opens_credit)
@@ -861,11 +909,30 @@ mod tests {
 
     #[test]
     fn tables() {
+        assert!(opens_with_label("沟通策略：先问清楚") && opens_with_label("评估:"));
+        assert!(
+            !opens_with_label("我：")
+                && !opens_with_label("2024年：")
+                && !opens_with_label("十分重要的一项工作：")
+        );
+        assert!(
+            opens_paragraph("（二）依法认定")
+                && opens_paragraph("(3)开庭")
+                && !opens_paragraph("(2023)")
+        );
+        assert!(!opens_paragraph("(1)：人从哪里来？"));
+        assert!(is_bracketed_credit("（李明）") && is_bracketed_credit("(记者 李明 通讯员 王强)"));
+        assert!(!is_bracketed_credit("（上）") && !is_bracketed_credit("（见图1）"));
         assert!(ends_on_photo_credit("学生们领取新课本。城市晚报图"));
         assert!(
             !ends_on_photo_credit("步骤如下。详见下图") && !ends_on_photo_credit("。交通路线图")
         );
         assert!(opens_paragraph("【责任编辑：王明】") && !opens_paragraph("（王明）"));
+        assert!(
+            opens_paragraph("（二）依法认定")
+                && opens_paragraph("(3)开庭")
+                && !opens_paragraph("(2023)")
+        );
         assert!(cannot_start_line('，') && cannot_start_line(',') && !cannot_start_line('中'));
         assert!(cannot_end_paragraph('、') && cannot_end_paragraph('“'));
         assert!(

@@ -24,12 +24,13 @@ use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, cannot_start_line, clock_cut, closes_what_is_open, cuts_a_name_in_a_list,
     date_goes_on, ends_on_decimal_point, ends_on_field_value, ends_on_function_word,
-    ends_on_name_title, ends_on_number_separator, ends_on_title_and_first_name,
-    is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item, is_name_word,
-    is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading, is_wire_dateline,
-    joins_tight, leaves_parenthesis_open, opens_byline, opens_credit, opens_in_parallel,
-    opens_paragraph, opens_range_end, opens_with_date, opens_with_frame, opens_with_month_day,
-    opens_with_point_number, opens_with_year, starts_with_unit,
+    ends_on_name_title, ends_on_number_separator, ends_on_title_and_first_name, ends_sentence,
+    is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
+    is_name_word, is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading,
+    is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_credit,
+    opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date, opens_with_frame,
+    opens_with_label, opens_with_month_day, opens_with_point_number, opens_with_year,
+    starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -254,6 +255,19 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
                 "a date goes on: its day, or a post's attribution its date",
             );
         }
+    }
+    // A line that leads in with a colon, and a labelled line after it (`…尤其是慢性病：` +
+    // `可替代性评估：`): the items it leads to.
+    if a.content.ends_with([':', '：']) && opens_with_label(&b.content) {
+        return Some(Decision::Keep);
+    }
+    // An author's credit in brackets closes the paragraph it follows (`…效应。` +
+    // `（记者 李明）`); after a title it is a byline of its own.
+    if a.is_cjk_text() && ends_sentence(&a.content) && is_bracketed_credit(&b.content) {
+        return join(
+            0.75,
+            "an author's credit in brackets closes the paragraph before",
+        );
     }
     if a.ends_sentence()
         || opens_paragraph(&b.content)
