@@ -52,10 +52,10 @@ pub const REJOIN_CJK: Rule = Rule {
                   detected from the distribution of line lengths; in them a parallel headline \
                   (`深化改革，凝聚力量`) as wide as the column stays a headline. An aside whose \
                   parenthesis opens near the line's end goes on (`（记者 李明`); a caption ends on \
-                  its photo credit (`新华社记者 王鹏 摄`, `…合影。王鹏摄`, `视觉中国 图`) and a line \
+                  its photo credit (`新华社记者 王鹏 摄`, `…合影。王鹏摄`, `城市晚报 图`) and a line \
                   on a source's or an editor's credit (`…|责任编辑：王明`); a page's metadata \
                   opens with a date in digits (`时间：2022-04-02`), and a field's value \
-                  (`浏览次数：172`) does not run into a date; and a dateline (`本报讯`, \
+                  (`阅读次数：35`) does not run into a date; and a dateline (`本报讯`, \
                   `新华社北京5月8日电`) opens a paragraph and, alone on a line, goes on to its \
                   story; a number goes on into the unit that starts the next line (`12` + \
                   `月5日`), and a date or a range after its separator (`2023-09-` + `28`). A date set off by a comma opens the story after a title (`3月5日，`), \
@@ -64,7 +64,7 @@ pub const REJOIN_CJK: Rule = Rule {
                   goes on from the word before it (`…报` + `道`), unless it numbers a section \
                   (`一`); a date and time cut apart go on (`2023-06-18` or `2023年6月18日` + `09:41`), \
                   and so does a range cut before its dash (`8` + `—10℃`); a dated dateline \
-                  (`…6月2日讯`) is one too; the \
+                  (`…5月3日讯`) is one too; the \
                   document's short first line is its title though it holds a comma; and no \
                   column or blank-line rule joins across more blank lines than the document's \
                   breaks mostly have. A numbered point (`1、…`) cut short goes on where the \
@@ -208,7 +208,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // A number cut between its digits in Chinese text (`在43` + `00多个社区`), and a dash
     // cut between its halves (`研究—` + `—基于`): one number, one `——`. (No number goes on
     // in a year: a line that opens with one, `2023年`, opens a paragraph after a number;
-    // nor does a field's value, `浏览次数:172`, into a line that opens with a date.)
+    // nor does a field's value, `阅读次数:35`, into a line that opens with a date.)
     if a.is_cjk_text()
         && a.last().is_ascii_digit()
         && b.first().is_ascii_digit()
@@ -256,8 +256,8 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             );
         }
     }
-    // A line that leads in with a colon, and a labelled line after it (`…尤其是慢性病：` +
-    // `可替代性评估：`): the items it leads to.
+    // A line that leads in with a colon, and a labelled line after it (`…尤其是以下几点：` +
+    // `注意事项：`): the items it leads to.
     if a.content.ends_with([':', '：']) && opens_with_label(&b.content) {
         return Some(Decision::Keep);
     }
@@ -1258,17 +1258,17 @@ mod tests {
         );
         assert_eq!(
             clean(
-                "城市发展年度报告——\n\n2021年城市建设新进展\n\n设三个分会场 发布厅将举\n\n办多场论坛\n"
+                "城市发展年度报告——\n\n2021年城市建设新进展\n\n设三个分会场 展厅将举\n\n办多场论坛\n"
             ),
-            "城市发展年度报告——2021年城市建设新进展\n\n设三个分会场 发布厅将举办多场论坛\n"
+            "城市发展年度报告——2021年城市建设新进展\n\n设三个分会场 展厅将举办多场论坛\n"
         );
         assert_eq!(
-            clean("2021年4月3日，城东小学的学生们领\n\n到了新学期的课本。\n"),
-            "2021年4月3日，城东小学的学生们领到了新学期的课本。\n"
+            clean("2021年4月3日，城东中学的同学们领\n\n到了新学期的课本。\n"),
+            "2021年4月3日，城东中学的同学们领到了新学期的课本。\n"
         );
         assert_eq!(
-            clean("作者：\n\n城东小学的学生们领到了新课本，\n"),
-            "作者：\n\n城东小学的学生们领到了新课本，\n"
+            clean("作者：\n\n城东中学的同学们领到了新课本，\n"),
+            "作者：\n\n城东中学的同学们领到了新课本，\n"
         );
         assert_eq!(
             clean("综合消息5月3日讯\n\n全市各景区迎来客流高峰。\n"),

@@ -65,7 +65,7 @@ const FRAME_CLOSERS: &[&str] = &[
 ];
 
 /// `clause` is an adverbial frame by its dictionary segmentation: it opens with a
-/// preposition of one (`随着新学期的开始`, `在众多景区中`) or closes on a word of time
+/// preposition of one (`随着天气的转暖`, `在各个街道中`) or closes on a word of time
 /// (`得知情况后`).
 pub fn is_adverbial_frame(clause: &str) -> bool {
     let cut = jieba().cut(clause, false);
