@@ -155,11 +155,7 @@ fn cjk_date_start(text: &str) -> Option<usize> {
 /// `2024/02/18来源`, `时间:2022-04-02`): a page's metadata, not running text (which writes
 /// its dates `2022年6月28日`).
 fn opens_with_numeric_date(text: &str) -> bool {
-    let after_label = text
-        .split_once([':', '：'])
-        .filter(|(label, _)| (2..=4).contains(&label.chars().count()))
-        .filter(|(label, _)| label.chars().all(is_cjk_letter))
-        .map_or(text, |(_, rest)| rest.trim_start());
+    let after_label = after_label(text, 4).map_or(text, str::trim_start);
     let mut date = after_label.split(|c: char| !(c.is_ascii_digit() || "-/.".contains(c)));
     date.next().is_some_and(is_numeric_date)
 }
@@ -181,13 +177,17 @@ fn opens_with_bracketed_number(text: &str) -> bool {
 
 /// Opens with a label of two to six letters and a colon (`注意事项：`, `处理办法：…`).
 pub fn opens_with_label(text: &str) -> bool {
-    text.char_indices()
-        .take(7)
-        .find(|&(_, c)| c == ':' || c == '：')
-        .is_some_and(|(at, _)| {
-            let label = &text[..at];
-            (2..=6).contains(&label.chars().count()) && label.chars().all(is_cjk_letter)
-        })
+    after_label(text, 6).is_some()
+}
+
+/// What follows the label of two to `longest` Chinese letters and the colon `text` opens
+/// with, if it does.
+fn after_label(text: &str, longest: usize) -> Option<&str> {
+    let (at, colon) =
+        (text.char_indices().take(longest + 1)).find(|&(_, c)| c == ':' || c == '：')?;
+    let label = &text[..at];
+    ((2..=longest).contains(&label.chars().count()) && label.chars().all(is_cjk_letter))
+        .then(|| &text[at + colon.len_utf8()..])
 }
 
 /// A line that is only an author's credit in brackets: a name of two to four letters, or a
@@ -200,7 +200,7 @@ pub fn is_bracketed_credit(text: &str) -> bool {
         return false;
     };
     let name = (2..=4).contains(&inside.chars().count()) && inside.chars().all(is_cjk_letter);
-    let reporters = ["记者", "記者", "通讯员", "通訊員"]
+    let reporters = REPORTER_TITLES
         .iter()
         .any(|title| inside.starts_with(title))
         && inside.chars().count() <= 24
@@ -212,13 +212,20 @@ pub fn is_bracketed_credit(text: &str) -> bool {
 
 /// Opens with a month and a day (`6月27日`, `3月5号`).
 pub fn opens_with_month_day(text: &str) -> bool {
+    after_month_day(text).is_some()
+}
+
+/// What follows the month and day `text` opens with (`6月27日` of `6月27日17时`), if it does.
+fn after_month_day(text: &str) -> Option<&str> {
     let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
     let month = digits(text);
-    (1..=2).contains(&month)
-        && text[month..].strip_prefix('月').is_some_and(|rest| {
-            let day = digits(rest);
-            (1..=2).contains(&day) && rest[day..].starts_with(['日', '号'])
-        })
+    let rest = (1..=2)
+        .contains(&month)
+        .then(|| text[month..].strip_prefix('月'))??;
+    let day = digits(rest);
+    (1..=2)
+        .contains(&day)
+        .then(|| rest[day..].strip_prefix(['日', '号']))?
 }
 
 /// A date in digits: year, month and day (`2023-06-18`, `2023/06/18`, `2023.06.18`).
@@ -409,9 +416,14 @@ pub fn ends_on_photo_credit(text: &str) -> bool {
 /// A name of two or three letters after the end of a sentence or an opening bracket, the
 /// last words before `摄` (`…合影。王鹏`): not a verb (`…。随后拍`).
 fn is_name_after_sentence(before: &str) -> bool {
-    before
-        .rfind(['。', '！', '？', '!', '?', '（', '('])
-        .is_some_and(|at| is_name(&before[at..].chars().skip(1).collect::<String>()))
+    after_last(before, &['。', '！', '？', '!', '?', '（', '(']).is_some_and(is_name)
+}
+
+/// What follows the last of `marks` in `text`, if it holds one.
+fn after_last<'a>(text: &'a str, marks: &[char]) -> Option<&'a str> {
+    let at = text.rfind(marks)?;
+    let mark = text[at..].chars().next()?;
+    Some(&text[at + mark.len_utf8()..])
 }
 
 /// Kinds of picture a sentence may end on (`…见下图`, `…路线图`): not a credit.
@@ -423,14 +435,11 @@ const PICTURE_NOUNS: &[&str] = &[
 /// A source of two to six letters after the end of a sentence, the last words before `图`
 /// (`…合影。视觉中国`): not a kind of picture (`…。详见下`).
 fn is_picture_source_after_sentence(before: &str) -> bool {
-    before
-        .rfind(['。', '！', '？', '!', '?'])
-        .is_some_and(|at| {
-            let source = &before[at..].chars().skip(1).collect::<String>();
-            (2..=6).contains(&source.chars().count())
-                && source.chars().all(is_cjk_letter)
-                && !PICTURE_NOUNS.iter().any(|noun| source.ends_with(noun))
-        })
+    after_last(before, &['。', '！', '？', '!', '?']).is_some_and(|source| {
+        (2..=6).contains(&source.chars().count())
+            && source.chars().all(is_cjk_letter)
+            && !PICTURE_NOUNS.iter().any(|noun| source.ends_with(noun))
+    })
 }
 
 /// Two or three Chinese letters that do not end on a verb of taking pictures (`拍`, `航`).
@@ -440,10 +449,13 @@ fn is_name(name: &str) -> bool {
         && !name.ends_with(['拍', '航', '偷', '抓'])
 }
 
+/// The titles a reporter's name follows in a credit.
+const REPORTER_TITLES: &[&str] = &["记者", "記者", "通讯员", "通訊員"];
+
 /// A reporter's title and a name of two or three letters, the last words before `摄`
 /// (`新华社记者王鹏`): not a verb (`…现场拍`).
 fn is_reporters_name(before: &str) -> bool {
-    ["记者", "記者", "通讯员", "通訊員"].iter().any(|title| {
+    REPORTER_TITLES.iter().any(|title| {
         before
             .rsplit_once(title)
             .is_some_and(|(_, name)| is_name(name.trim()))
@@ -799,20 +811,7 @@ pub fn opens_with_date(text: &str) -> bool {
     if year == 4 && rest[year..].starts_with('年') {
         rest = &rest[year + '年'.len_utf8()..];
     }
-    let month = digits(rest);
-    let Some(after_month) = (1..=2)
-        .contains(&month)
-        .then(|| rest[month..].strip_prefix('月'))
-        .flatten()
-    else {
-        return false;
-    };
-    let day = digits(after_month);
-    let Some(after_day) = (1..=2)
-        .contains(&day)
-        .then(|| after_month[day..].strip_prefix(['日', '号']))
-        .flatten()
-    else {
+    let Some(after_day) = after_month_day(rest) else {
         return false;
     };
     let after_time = ["上午", "下午", "晚上", "晚", "早上", "中午", "凌晨"]

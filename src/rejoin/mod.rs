@@ -44,10 +44,11 @@ pub const REJOIN_CJK: Rule = Rule {
                   on a preposition or conjunction (`和`, `以`); it is a long paragraph without \
                   terminal punctuation; or it has 10 or more characters and a comma inside and \
                   is not a parallel headline (a first clause that is an adverbial frame, \
-                  `在…中，` or `随着…，`, makes a sentence, unless the second starts alike). They are one also when the second starts with \
+                  `在…中，` or `随着…，`, makes a sentence, unless the second starts alike). \
+                  They are one also when the second starts with \
                   punctuation that cannot start a line or with a conjunction or particle (`和`, \
-                  `等`, `了`, `们`), or closes a quotation or bracket the first left open, or the first ends on a \
-                  title's dash (`…报告——`). \
+                  `等`, `了`, `们`), or closes a quotation or bracket the first left open, or \
+                  the first ends on a title's dash (`…报告——`). \
                   Hard-wrapped columns are \
                   detected from the distribution of line lengths; in them a parallel headline \
                   (`深化改革，凝聚力量`) as wide as the column stays a headline. An aside whose \
@@ -58,13 +59,14 @@ pub const REJOIN_CJK: Rule = Rule {
                   (`阅读次数：35`) does not run into a date; and a dateline (`本报讯`, \
                   `新华社北京5月8日电`) opens a paragraph and, alone on a line, goes on to its \
                   story; a number goes on into the unit that starts the next line (`12` + \
-                  `月5日`), and a date or a range after its separator (`2023-09-` + `28`). A date set off by a comma opens the story after a title (`3月5日，`), \
+                  `月5日`), and a date or a range after its separator (`2023-09-` + `28`). \
+                  A date set off by a comma opens the story after a title (`3月5日，`), \
                   paragraphs that open alike (`这一年，…；` twice) stand apart, and a credit of \
                   its own (`编辑 王明`) does not join a byline. One letter alone on a line \
                   goes on from the word before it (`…报` + `道`), unless it numbers a section \
-                  (`一`); a date and time cut apart go on (`2023-06-18` or `2023年6月18日` + `09:41`), \
-                  and so does a range cut before its dash (`8` + `—10℃`); a dated dateline \
-                  (`…5月3日讯`) is one too; the \
+                  (`一`); a date and time cut apart go on (`2023-06-18` or `2023年6月18日` + \
+                  `09:41`), and so does a range cut before its dash (`8` + `—10℃`); a date \
+                  and `讯` set off from the story (`…5月3日讯`) is a dateline; the \
                   document's short first line is its title though it holds a comma; and no \
                   column or blank-line rule joins across more blank lines than the document's \
                   breaks mostly have. A numbered point (`1、…`) cut short goes on where the \
@@ -220,7 +222,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if a.last() == '—' && b.first() == '—' && !a.content.ends_with("——") {
         return join(0.9, "a dash is cut between its halves");
     }
-    // A title's dash leads to its subtitle (`…年度报告——` + `…新进展`): nothing ends on one.
+    // A title's dash leads to its subtitle (`…年会报告——` + `…回顾与展望`): nothing ends on one.
     if a.is_cjk_text() && a.content.ends_with("——") && !b.content.starts_with('—') {
         return join(
             0.8,
@@ -1285,8 +1287,8 @@ mod tests {
             "1、本周气温起伏较大，早晚注意添衣保暖，预防感冒。\n\n\
              2、周末空气干燥，户外活动注意防火。\n\n3、雨后路面湿滑，出行注意安全。\n"
         );
-        let headings = "一、坚持问题导向，着力解决群众急难愁盼问题\n\n各地要把群众满意作为检验标准。\n\n\
-                        二、强化责任落实，推动各项任务落地见效\n\n各部门要细化分工，明确路线图。\n";
+        let headings = "一、完善议事规则，着力提高会议质量和效率\n\n各地要把群众满意作为检验标准。\n\n\
+                        二、压实各方责任，推动年度计划按期完成\n\n各部门要细化分工，明确路线图。\n";
         assert_eq!(clean(headings), headings);
     }
 
