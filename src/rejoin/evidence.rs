@@ -776,8 +776,8 @@ pub fn is_cjk_numeral(c: char) -> bool {
 }
 
 /// Opens with the number of a point or a section: `一、`, or one or two digits and `.`, `．`
-/// or `、` before Chinese text (`2.课程背景`, `3、加强监管`; a decimal has digits after its
-/// point).
+/// or `、` before Chinese text, perhaps after a space (`2.课程背景`, `3、加强监管`,
+/// `4. 审查`; a decimal has digits after its point).
 pub fn opens_with_point_number(text: &str) -> bool {
     let chinese =
         text.chars().next().is_some_and(is_cjk_numeral) && text.chars().nth(1) == Some('、');
@@ -785,6 +785,7 @@ pub fn opens_with_point_number(text: &str) -> bool {
     let numbered = (1..=2).contains(&digits)
         && text[digits..]
             .strip_prefix(['.', '．', '、'])
+            .map(|rest| rest.strip_prefix(' ').unwrap_or(rest))
             .is_some_and(|rest| rest.starts_with(is_cjk_letter));
     chinese || numbered
 }

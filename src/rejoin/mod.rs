@@ -1290,6 +1290,14 @@ mod tests {
         let headings = "一、完善议事规则，着力提高会议质量和效率\n\n各地要把群众满意作为检验标准。\n\n\
                         二、压实各方责任，推动年度计划按期完成\n\n各部门要细化分工，明确路线图。\n";
         assert_eq!(clean(headings), headings);
+        // Points numbered as a Markdown list, with a label before a colon, wrap the same way.
+        let listed = "1. 报名：填写表格，交到服务台。\n\n2. 领取：凭短信到\n\n窗口领取证件。\n\n\
+                      3. 公示：名单在官网公布。\n";
+        assert_eq!(
+            clean(listed),
+            "1. 报名：填写表格，交到服务台。\n\n2. 领取：凭短信到窗口领取证件。\n\n\
+             3. 公示：名单在官网公布。\n"
+        );
     }
 
     #[test]
