@@ -542,7 +542,8 @@ const OPENERS: &[&str] = &[
 #[rustfmt::skip]
 const COMMA_OPENERS: &[&str] = &[
     "第一", "第二", "第三", "第四", "第五", "首先", "其次", "再次", "最后", "此外", "同时",
-    "下一步", "另外", "近日", "日前", "近年", "近年来", "今年以来",
+    "下一步", "另外", "近日", "日前", "近年", "近年来", "今年以来", "据悉", "据了解", "据介绍",
+    "据统计", "据报道",
 ];
 
 /// English words a sentence cannot stop on: articles, prepositions, conjunctions, auxiliary

@@ -139,8 +139,15 @@ pub struct Rejoin;
 
 #[derive(Debug, PartialEq)]
 enum Decision {
+    /// The blocks alone keep the break; the document's shape may still join it.
     Keep,
-    Join { confidence: f32, why: &'static str },
+    /// The blocks are apart whatever the shape says (a lead-in and its labelled items fill
+    /// a column's lines as well as a wrapped paragraph does).
+    Apart,
+    Join {
+        confidence: f32,
+        why: &'static str,
+    },
 }
 
 fn join(confidence: f32, why: &'static str) -> Option<Decision> {
@@ -259,9 +266,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         }
     }
     // A line that leads in with a colon, and a labelled line after it (`…尤其是以下几点：` +
-    // `注意事项：`): the items it leads to.
-    if a.content.ends_with([':', '：']) && opens_with_label(&b.content) {
-        return Some(Decision::Keep);
+    // `注意事项：`): the items it leads to. A labelled line after another is the next field
+    // (`记者：…` + `地点：…`).
+    if opens_with_label(&b.content)
+        && (a.content.ends_with([':', '：']) || a.lines == 1 && opens_with_label(&a.content))
+    {
+        return Some(Decision::Apart);
     }
     // An author's credit in brackets closes the paragraph it follows (`…效应。` +
     // `（记者 李明）`); after a title it is a byline of its own.
@@ -829,6 +839,7 @@ fn decide(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<Decision>
         Some(Decision::Join { confidence, why }) if confidence >= JOIN_THRESHOLD => {
             Some(Decision::Join { confidence, why })
         }
+        Some(Decision::Apart) => Some(Decision::Apart),
         weak => shape_decision(shape, a, b).or(weak),
     }
 }
@@ -1159,6 +1170,22 @@ mod tests {
         assert!(clean(&column("\n")).contains("实惠老街区"));
         // Before two, where the wraps have one: the document set it apart.
         assert!(clean(&column("\n\n")).contains("实惠\n\n老街区"));
+    }
+
+    #[test]
+    fn labelled_fields_and_a_reported_lead_open_lines_even_as_wide_as_the_column() {
+        let story = "市里今年先后改造了二十多个\n老旧小区，加装电梯、修补屋\n顶、整治管线，居民出行方便\n\
+                     了许多。\n";
+        // Two labelled fields, the first as wide as the column: the second stands apart.
+        let fields = format!(
+            "{story}采访记者：陈明（本报记者）\n采访地点：城东街道文化中心\n采访时间：周一\n"
+        );
+        assert!(clean(&fields).ends_with(
+            "了许多。\n\n采访记者：陈明（本报记者）\n\n采访地点：城东街道文化中心\n\n采访时间：周一\n"
+        ));
+        // A truncated paragraph as wide as the column, and a reported lead after it.
+        let lead = format!("{story}居民们说，改造很及时。点赞\n据悉，改造将在年底前完成。\n");
+        assert!(clean(&lead).ends_with("点赞\n\n据悉，改造将在年底前完成。\n"));
     }
 
     #[test]
