@@ -877,6 +877,24 @@ pub fn ends_on_number_separator(text: &str) -> bool {
         .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// A Chinese date cut after its year or its month (`2023年` + `6月`, `2023年6月` + `12日`):
+/// the next line opens with the month or the day in digits. (Not a month set off by a comma,
+/// `1月，…`: a chronicle's paragraph after a year standing as its heading.)
+pub fn cuts_cjk_date(before: &str, after: &str) -> bool {
+    let ends_on = |unit: char| {
+        before
+            .strip_suffix(unit)
+            .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &after[digits..];
+    let month = rest
+        .strip_prefix('月')
+        .is_some_and(|rest| !rest.starts_with(is_pause));
+    (1..=2).contains(&digits)
+        && (ends_on('年') && month || ends_on('月') && rest.starts_with(['日', '号']))
+}
+
 /// Ends on digits and one full stop (`增长12.`): a number's decimal point when digits follow.
 pub fn ends_on_decimal_point(text: &str) -> bool {
     text.strip_suffix('.')

@@ -23,7 +23,7 @@ use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, cannot_start_line, clock_cut, closes_what_is_open, cuts_a_name_in_a_list,
-    date_goes_on, ends_on_decimal_point, ends_on_field_value, ends_on_function_word,
+    cuts_cjk_date, date_goes_on, ends_on_decimal_point, ends_on_field_value, ends_on_function_word,
     ends_on_name_title, ends_on_number_separator, ends_on_title_and_first_name, ends_sentence,
     is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
     is_name_word, is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading,
@@ -204,6 +204,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     if clock_cut(&a.content, &b.content).is_some() {
         return join(0.9, "a date and its time of day are cut apart");
+    }
+    if cuts_cjk_date(&a.content, &b.content) {
+        return join(0.85, "a date is cut after its year or its month");
     }
     // In Chinese text a full stop after digits, with digits on the next line, is a decimal
     // point (`增长12.` + `4%`): sentences there end on `。`.
@@ -1170,6 +1173,20 @@ mod tests {
         assert!(clean(&column("\n")).contains("实惠老街区"));
         // Before two, where the wraps have one: the document set it apart.
         assert!(clean(&column("\n\n")).contains("实惠\n\n老街区"));
+    }
+
+    #[test]
+    fn a_chinese_date_cut_after_its_year_or_month_goes_on_but_not_into_a_chronicle() {
+        assert_eq!(
+            clean("市图书馆新馆开放，2024年\n\n5月起试运行。\n"),
+            "市图书馆新馆开放，2024年5月起试运行。\n"
+        );
+        assert_eq!(
+            clean("发布日期：2024年5月\n\n18日\n"),
+            "发布日期：2024年5月18日\n"
+        );
+        let chronicle = "回眸2023年\n\n1月，新馆破土动工。\n";
+        assert_eq!(clean(chronicle), chronicle);
     }
 
     #[test]
