@@ -308,7 +308,7 @@ pub fn is_headline_shaped(text: &str) -> bool {
 }
 
 /// A space between two CJK letters, outside quotes, book-title brackets and parentheses
-/// (`（记者 李明）`).
+/// (`（记者 李明）`), and not before the verb of a book's credit (`王明 著，`).
 fn has_phrase_spaces(text: &str) -> bool {
     if !may_hold_cjk_letter(text) {
         return false;
@@ -316,8 +316,7 @@ fn has_phrase_spaces(text: &str) -> bool {
     let text = without_spaced_label(text);
     let mut depth = 0usize;
     let mut prev = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    for (at, c) in text.char_indices() {
         let opens = match c {
             '〔' => Some(true),
             '〕' => Some(false),
@@ -329,7 +328,8 @@ fn has_phrase_spaces(text: &str) -> bool {
             None if c == ' '
                 && depth == 0
                 && prev.is_some_and(is_cjk_letter)
-                && chars.peek().is_some_and(|&n| is_cjk_letter(n)) =>
+                && text[at + 1..].starts_with(is_cjk_letter)
+                && !opens_with_credit_verb(&text[at + 1..]) =>
             {
                 return true;
             }
@@ -338,6 +338,14 @@ fn has_phrase_spaces(text: &str) -> bool {
         prev = Some(c);
     }
     false
+}
+
+/// A book's credit after its author's name (`著`, `主编`, `译`), then punctuation or the end.
+fn opens_with_credit_verb(text: &str) -> bool {
+    ["编著", "主编", "著", "编", "译"].iter().any(|verb| {
+        text.strip_prefix(verb)
+            .is_some_and(|rest| !rest.starts_with(is_cjk_letter))
+    })
 }
 
 /// A list of Chinese names set apart by spaces (`周明 李华 王`) and a line that opens with one
@@ -1086,6 +1094,10 @@ mod tests {
         assert!(!is_headline_shaped("新华社记者 王鹏 摄"));
         assert!(!is_headline_shaped("活动结束。 记者 王鹏 李明"));
         assert!(is_headline_shaped("凝聚合力 打造堡垒"));
+        // Nor is a book's credit after its author's name in a citation.
+        assert!(!is_headline_shaped("《城市的记忆》，陈明 著，江河出版社"));
+        assert!(!is_headline_shaped("《城市的记忆》，陈明 主编"));
+        assert!(is_headline_shaped("陈明 著书立说"));
         assert!(ends_on_photo_credit("活动现场。 王鹏 摄") && ends_on_photo_credit("（王鹏/摄）"));
         assert!(!ends_on_photo_credit("进行拍摄") && !ends_on_photo_credit(" 摄"));
         assert!(
