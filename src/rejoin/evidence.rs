@@ -878,6 +878,35 @@ pub fn ends_on_field_value(text: &str) -> bool {
     number.len() < text.len() && number.ends_with([':', '：', ' ', '\u{3000}'])
 }
 
+/// A page's metadata line that ends on a field's label and its colon, the value cut off
+/// (`作者：李明 来源：`, `2024-05-18 浏览量：`, `来源：本报 责任编辑：`): a label of two to
+/// six letters after a space, a digit or another field. (Not running text that leads in
+/// with a colon, `…具体如下：`.)
+pub fn ends_on_field_label(text: &str) -> bool {
+    let Some(head) = text.strip_suffix([':', '：']) else {
+        return false;
+    };
+    let before = head.trim_end_matches(is_cjk_letter);
+    let label = head[before.len()..].chars().count();
+    (2..=6).contains(&label)
+        && !text.contains('。')
+        && text.chars().nth(48).is_none()
+        && (before.ends_with(|c: char| c.is_whitespace() || c.is_ascii_digit())
+            || before.contains([':', '：']))
+}
+
+/// A field's value, what a line cut after the label goes on with: digits (`3358`,
+/// `2024年5月18日`), or a name of two to eight letters alone or before the next field
+/// (`李明`, `城市晚报 责任编辑：王明`). A story's first line is longer, or holds a pause.
+pub fn opens_field_value(text: &str) -> bool {
+    let (first, rest) = text.split_once([' ', '\u{3000}']).unwrap_or((text, ""));
+    let name = (2..=8).contains(&first.chars().count()) && first.chars().all(is_cjk_letter);
+    let number = text.starts_with(|c: char| c.is_ascii_digit())
+        && !text.contains(is_pause)
+        && text.chars().nth(20).is_none();
+    number || name && (rest.is_empty() || rest.contains([':', '：']))
+}
+
 /// Ends on digits and a date's or a range's separator (`2023-09-`, `2023/09/`, `12-`): a
 /// number goes on after it.
 pub fn ends_on_number_separator(text: &str) -> bool {

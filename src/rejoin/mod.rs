@@ -23,14 +23,14 @@ use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, cannot_start_line, clock_cut, closes_what_is_open, cuts_a_name_in_a_list,
-    cuts_cjk_date, date_goes_on, ends_on_decimal_point, ends_on_field_value, ends_on_function_word,
-    ends_on_name_title, ends_on_number_separator, ends_on_title_and_first_name, ends_sentence,
-    is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
-    is_name_word, is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading,
-    is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_credit,
-    opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date, opens_with_frame,
-    opens_with_label, opens_with_month_day, opens_with_point_number, opens_with_year,
-    starts_with_unit,
+    cuts_cjk_date, date_goes_on, ends_on_decimal_point, ends_on_field_label, ends_on_field_value,
+    ends_on_function_word, ends_on_name_title, ends_on_number_separator,
+    ends_on_title_and_first_name, ends_sentence, is_bracketed_credit, is_capitalized_word,
+    is_cjk_numeral, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
+    is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight, leaves_parenthesis_open,
+    opens_byline, opens_credit, opens_field_value, opens_in_parallel, opens_paragraph,
+    opens_range_end, opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
+    opens_with_point_number, opens_with_year, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -267,6 +267,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
                 "a date goes on: its day, or a post's attribution its date",
             );
         }
+    }
+    // A metadata line cut after a field's label: its value goes on (`来源：` + `本报`).
+    if ends_on_field_label(&a.content) && opens_field_value(&b.content) {
+        return join(0.8, "a field's label goes on to its value");
     }
     // A line that leads in with a colon, and a labelled line after it (`…尤其是以下几点：` +
     // `注意事项：`): the items it leads to. A labelled line after another is the next field
@@ -857,8 +861,8 @@ fn join_edit(
     words: &mut Option<HashSet<String>>,
 ) -> Edit {
     // No space against Chinese text (a curly quote counts as CJK when either block is), before
-    // punctuation, after an opening bracket, inside a number, or anywhere in a CJK column (it
-    // wraps between any two characters). A dash that opens an English clause is spaced.
+    // punctuation, after an opening bracket or a field's label, inside a number, or anywhere
+    // in a CJK column (it wraps between any two characters). A dash that opens an English clause is spaced.
     let latin_dash = !a.is_cjk_text() && b.opens_dash_clause();
     let clock = clock_cut(&a.content, &b.content);
     if clock == Some(ClockCut::DateFromTime) {
@@ -871,6 +875,7 @@ fn join_edit(
                 || a.last() == '.' && a.is_cjk_text()
                 || ends_on_number_separator(&a.content))
         || a.last().is_ascii_digit() && opens_range_end(&b.content)
+        || ends_on_field_label(&a.content)
         || joins_tight(a.last())
         || joins_tight(b.first()) && !latin_dash
         || matches!(a.last(), '”' | '’') && (a.is_cjk_text() || b.is_cjk_text())
@@ -1187,6 +1192,23 @@ mod tests {
         );
         let chronicle = "回眸2023年\n\n1月，新馆破土动工。\n";
         assert_eq!(clean(chronicle), chronicle);
+    }
+
+    #[test]
+    fn a_field_cut_after_its_label_goes_on_to_its_value_but_not_an_empty_field() {
+        assert_eq!(
+            clean("发布时间：2024-05-18 浏览量：\n\n2046\n"),
+            "发布时间：2024-05-18 浏览量：2046\n"
+        );
+        assert_eq!(
+            clean("作者：陈明 来源：\n\n城市晚报 责任编辑：王强\n"),
+            "作者：陈明 来源：城市晚报 责任编辑：王强\n"
+        );
+        // An empty field before the story, and a lead-in colon in running text.
+        let empty = "时间：2024-05-18 作者：\n\n清晨的菜市场里，摊主们早早开了张。\n";
+        assert_eq!(clean(empty), empty);
+        let lead_in = "他介绍说：\n\n城东新区\n";
+        assert_eq!(clean(lead_in), lead_in);
     }
 
     #[test]
