@@ -878,6 +878,26 @@ pub fn ends_on_field_value(text: &str) -> bool {
     number.len() < text.len() && number.ends_with([':', '：', ' ', '\u{3000}'])
 }
 
+/// The separators of a page's trail of sections (`首页 > 新闻 > 社会`).
+const TRAIL_SEPARATORS: [char; 4] = ['>', '＞', '›', '»'];
+
+/// A trail of sections (`首页 > 新闻` + `> 社会`) cut before a separator. Each section is
+/// short and without a sentence's punctuation. (Cut after one, the trail cannot be told from
+/// one that ends on its separator before the title: `首页 > 新闻 >`.)
+pub fn cuts_breadcrumb(before: &str, after: &str) -> bool {
+    let short_sections = |text: &str| {
+        text.chars().nth(60).is_none()
+            && text.split(TRAIL_SEPARATORS).all(|section| {
+                section.chars().nth(12).is_none()
+                    && !section.contains(|c| TERMINAL.contains(c) || is_pause(c))
+            })
+    };
+    after.starts_with(TRAIL_SEPARATORS)
+        && before.contains(TRAIL_SEPARATORS)
+        && short_sections(before)
+        && short_sections(after)
+}
+
 /// A page's metadata line that ends on a field's label and its colon, the value cut off
 /// (`作者：李明 来源：`, `2024-05-18 浏览量：`, `来源：本报 责任编辑：`): a label of two to
 /// six letters after a space, a digit or another field. (Not running text that leads in

@@ -23,8 +23,8 @@ use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, cannot_start_line, clock_cut, closes_what_is_open, cuts_a_name_in_a_list,
-    cuts_cjk_date, date_goes_on, ends_on_decimal_point, ends_on_field_label, ends_on_field_value,
-    ends_on_function_word, ends_on_name_title, ends_on_number_separator,
+    cuts_breadcrumb, cuts_cjk_date, date_goes_on, ends_on_decimal_point, ends_on_field_label,
+    ends_on_field_value, ends_on_function_word, ends_on_name_title, ends_on_number_separator,
     ends_on_title_and_first_name, ends_sentence, is_bracketed_credit, is_capitalized_word,
     is_cjk_numeral, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
     is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight, leaves_parenthesis_open,
@@ -157,6 +157,11 @@ fn join(confidence: f32, why: &'static str) -> Option<Decision> {
 /// What the two blocks alone say.
 fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     let cjk = a.is_cjk_text() || b.is_cjk_text();
+    // A page's trail of sections cut at a separator (`首页 > 新闻` + `> 社会`): the `>` that
+    // opens the next line is the trail's, not a Markdown quote's.
+    if a.is_cjk_text() && cuts_breadcrumb(&a.content, &b.content) {
+        return join(0.85, "a trail of sections goes on after its separator");
+    }
     // (A newswire story opens with a dash after its dateline, not a list item.)
     if is_wire_dateline(&a.content) && b.content.starts_with(['-', '–', '—']) {
         return join(0.85, "a dateline goes on to its story");
@@ -862,10 +867,13 @@ fn join_edit(
 ) -> Edit {
     // No space against Chinese text (a curly quote counts as CJK when either block is), before
     // punctuation, after an opening bracket or a field's label, inside a number, or anywhere
-    // in a CJK column (it wraps between any two characters). A dash that opens an English clause is spaced.
+    // in a CJK column (it wraps between any two characters). A dash that opens an English
+    // clause is spaced, and so are a date and its time and a trail of sections whose
+    // separators are spaced (`首页 > 新闻` + `> 社会`).
     let latin_dash = !a.is_cjk_text() && b.opens_dash_clause();
     let clock = clock_cut(&a.content, &b.content);
-    if clock == Some(ClockCut::DateFromTime) {
+    let spaced_trail = || cuts_breadcrumb(&a.content, &b.content) && a.content.contains(' ');
+    if clock == Some(ClockCut::DateFromTime) || spaced_trail() {
         return Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why);
     }
     let tight = matches!(shape.column, Some(Column::Cjk { .. }))
@@ -1209,6 +1217,17 @@ mod tests {
         assert_eq!(clean(empty), empty);
         let lead_in = "他介绍说：\n\n城东新区\n";
         assert_eq!(clean(lead_in), lead_in);
+    }
+
+    #[test]
+    fn a_trail_of_sections_cut_before_a_separator_goes_on() {
+        assert_eq!(
+            clean("首页 > 本地新闻\n\n> 城区动态\n\n新建的社区图书馆开放了。\n"),
+            "首页 > 本地新闻 > 城区动态\n\n新建的社区图书馆开放了。\n"
+        );
+        // A trail that ends on its separator stands before the title.
+        let ends = "首页 > 本地新闻 >\n\n社区图书馆开放\n";
+        assert_eq!(clean(ends), ends);
     }
 
     #[test]
