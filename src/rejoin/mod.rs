@@ -477,14 +477,15 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         };
     }
     // A short title cut inside a word: two lines set as headings, together no longer than a
-    // title, with a dictionary word across the break (`…表现特征研` + `究——基于…`). Two
-    // headings in a row break between words.
+    // title, with a dictionary word across the break (`…表现特征研` + `究——基于…`), a
+    // subtitle or a title set in phrases too (`…志愿者上门送` + `温暖 邻里…`). Two headings in a
+    // row break between words.
     if a.is_cjk_text()
         && b.is_cjk_text()
         && a.lines == 1
         && a.looks_like_heading()
         && b.looks_like_heading()
-        && !(b.headline || a.markup || b.markup || a.content.starts_with('—'))
+        && !(a.markup || b.markup)
         && a.chars + b.chars <= 40
         && word_straddles(&a.content, &b.content)
     {
@@ -1217,6 +1218,20 @@ mod tests {
         assert_eq!(clean(empty), empty);
         let lead_in = "他介绍说：\n\n城东新区\n";
         assert_eq!(clean(lead_in), lead_in);
+    }
+
+    #[test]
+    fn a_title_set_in_phrases_or_a_subtitle_cut_inside_a_word_goes_on() {
+        assert_eq!(
+            clean(
+                "暖心服务进社区 志愿者上门送\n\n温暖 邻里共建家园\n\n本报讯 昨天上午，志愿者来到社区。\n"
+            ),
+            "暖心服务进社区 志愿者上门送温暖 邻里共建家园\n\n本报讯 昨天上午，志愿者来到社区。\n"
+        );
+        assert_eq!(
+            clean("——城东新区图书馆开\n\n放首日见闻\n\n昨天上午，新馆迎来首批读者。\n"),
+            "——城东新区图书馆开放首日见闻\n\n昨天上午，新馆迎来首批读者。\n"
+        );
     }
 
     #[test]
