@@ -348,6 +348,35 @@ fn opens_with_credit_verb(text: &str) -> bool {
     })
 }
 
+/// How a headline's phrases go on into a line of `next` letters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PhrasesGoOn {
+    /// The last phrase is shorter than every other: cut, it goes on without a space.
+    CutShort,
+    /// Every phrase (after a label, `媒体关注：`) is as long as the next line: one more in
+    /// parallel, set apart by a space.
+    InParallel,
+}
+
+/// Whether a headline's phrases go on into a line of `next` letters, and how. A headline
+/// whose last phrase is its longest is whole.
+pub fn phrases_go_on(headline: &str, next: usize) -> Option<PhrasesGoOn> {
+    let phrases = after_label(headline, 6).unwrap_or(headline);
+    let lengths: Vec<usize> = phrases
+        .split_whitespace()
+        .map(|p| p.chars().count())
+        .collect();
+    let (&last, others) = lengths.split_last()?;
+    if others.is_empty() {
+        None
+    } else if lengths.iter().all(|&n| n == next) {
+        Some(PhrasesGoOn::InParallel)
+    } else {
+        (!phrases.contains([':', '：']) && others.iter().all(|&n| last < n))
+            .then_some(PhrasesGoOn::CutShort)
+    }
+}
+
 /// A list of Chinese names set apart by spaces (`周明 李华 王`) and a line that opens with one
 /// letter set apart the same way (`强 赵敏`): a name cut in two, since none has one letter.
 pub fn cuts_a_name_in_a_list(a: &str, b: &str) -> bool {

@@ -22,15 +22,16 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
-    ClockCut, cannot_start_line, clock_cut, closes_what_is_open, cuts_a_name_in_a_list,
-    cuts_breadcrumb, cuts_cjk_date, date_goes_on, ends_on_decimal_point, ends_on_field_label,
-    ends_on_field_value, ends_on_function_word, ends_on_name_title, ends_on_number_separator,
-    ends_on_title_and_first_name, ends_sentence, is_bracketed_credit, is_capitalized_word,
-    is_cjk_numeral, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
-    is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight, leaves_parenthesis_open,
-    opens_byline, opens_credit, opens_field_value, opens_in_parallel, opens_paragraph,
-    opens_range_end, opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
-    opens_with_point_number, opens_with_year, starts_with_unit,
+    ClockCut, PhrasesGoOn, cannot_start_line, clock_cut, closes_what_is_open,
+    cuts_a_name_in_a_list, cuts_breadcrumb, cuts_cjk_date, date_goes_on, ends_on_decimal_point,
+    ends_on_field_label, ends_on_field_value, ends_on_function_word, ends_on_name_title,
+    ends_on_number_separator, ends_on_title_and_first_name, ends_sentence, is_bracketed_credit,
+    is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item, is_name_word,
+    is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading, is_wire_dateline,
+    joins_tight, leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value,
+    opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date, opens_with_frame,
+    opens_with_label, opens_with_month_day, opens_with_point_number, opens_with_year,
+    phrases_go_on, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -494,6 +495,25 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a short title is cut inside a word (a dictionary word straddles the break)",
         );
     }
+    // A headline set in phrases, and a short phrase after it with no punctuation: its last
+    // phrase cut short, or one more in parallel (`设多个功能区 发布厅` + `将举办多场记者会`,
+    // `中国经济 民生保障` + `对外开放`).
+    if a.headline
+        && a.lines == 1
+        && b.is_cjk_text()
+        && !b.headline
+        && b.chars <= 12
+        && a.chars + b.chars <= 32
+        && b.content
+            .chars()
+            .all(|c| c.is_alphanumeric() || "℃%".contains(c))
+        && !opens_paragraph(&b.content)
+        && !opens_byline(&b.content)
+        && !opens_credit(&b.content)
+        && phrases_go_on(&a.content, b.chars).is_some()
+    {
+        return join(0.7, "a headline set in phrases goes on in its last phrase");
+    }
     // Running text that stops on a lower-case word before a number: a sentence going on
     // (`…the city spent nearly` + `$4 million on roads`); news style spells out a number
     // that would start a sentence.
@@ -869,15 +889,21 @@ fn join_edit(
     // No space against Chinese text (a curly quote counts as CJK when either block is), before
     // punctuation, after an opening bracket or a field's label, inside a number, or anywhere
     // in a CJK column (it wraps between any two characters). A dash that opens an English
-    // clause is spaced, and so are a date and its time and a trail of sections whose
-    // separators are spaced (`首页 > 新闻` + `> 社会`).
+    // clause is spaced, and so are a date and its time, a trail of sections whose
+    // separators are spaced (`首页 > 新闻` + `> 社会`) and a headline's phrase in parallel.
     let latin_dash = !a.is_cjk_text() && b.opens_dash_clause();
     let clock = clock_cut(&a.content, &b.content);
     let spaced_trail = || cuts_breadcrumb(&a.content, &b.content) && a.content.contains(' ');
-    if clock == Some(ClockCut::DateFromTime) || spaced_trail() {
+    let cjk_column = matches!(shape.column, Some(Column::Cjk { .. }));
+    let parallel_phrase = || {
+        !cjk_column
+            && a.headline
+            && phrases_go_on(&a.content, b.chars) == Some(PhrasesGoOn::InParallel)
+    };
+    if clock == Some(ClockCut::DateFromTime) || spaced_trail() || parallel_phrase() {
         return Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why);
     }
-    let tight = matches!(shape.column, Some(Column::Cjk { .. }))
+    let tight = cjk_column
         || clock.is_some()
         || b.first().is_ascii_digit()
             && (a.last().is_ascii_digit()
@@ -1232,6 +1258,22 @@ mod tests {
             clean("——城东新区图书馆开\n\n放首日见闻\n\n昨天上午，新馆迎来首批读者。\n"),
             "——城东新区图书馆开放首日见闻\n\n昨天上午，新馆迎来首批读者。\n"
         );
+    }
+
+    #[test]
+    fn a_headline_in_phrases_goes_on_in_its_last_phrase_but_not_into_a_heading() {
+        let story = "\n\n昨天上午，新馆迎来首批读者。\n";
+        assert_eq!(
+            clean(&format!("城东新区建成图书馆 周末\n\n开放三个阅览室{story}")),
+            format!("城东新区建成图书馆 周末开放三个阅览室{story}")
+        );
+        assert_eq!(
+            clean(&format!("关注：文化惠民 全民阅读\n\n书香社区{story}")),
+            format!("关注：文化惠民 全民阅读 书香社区{story}")
+        );
+        // Its last phrase is its longest: the title is whole, and a heading follows.
+        let whole = format!("新馆 城东新区图书馆开放\n\n导读{story}");
+        assert_eq!(clean(&whole), whole);
     }
 
     #[test]
