@@ -458,17 +458,22 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a line with a comma inside stops mid-sentence and running text goes on",
         );
     }
-    if cjk && !a.looks_like_heading() && !b.looks_like_heading() {
+    // (A line that leads in with a colon after a pause is a sentence, not a heading:
+    // `…规定，分别作出以下判决：`.)
+    let b_sentence =
+        !b.looks_like_heading() || b.content.ends_with([':', '：']) && b.content.contains(is_pause);
+    if cjk && !a.looks_like_heading() && b_sentence {
         return join(
             0.8,
             "a paragraph without terminal punctuation continues on the next line",
         );
     }
-    // A word straddles the break into a line that ends a sentence: the head of a split
-    // paragraph (a heading ends on a word's end). Before a line that might be a heading
-    // itself, the same evidence is weak: reported, not acted on.
-    if cjk && !b.looks_like_heading() && !a.headline && word_straddles(&a.content, &b.content) {
-        return if b.ends_sentence() && !a.markup {
+    // A word straddles the break into a line that ends a sentence or leads in with a colon:
+    // the head of a split paragraph (a heading ends on a word's end). Before a line that
+    // might be a heading itself, the same evidence is weak: reported, not acted on.
+    let leads_in = b.content.ends_with([':', '：']);
+    if cjk && b_sentence && !a.headline && word_straddles(&a.content, &b.content) {
+        return if (b.ends_sentence() || leads_in) && !a.markup {
             join(0.7, "a word straddles the break into a sentence")
         } else {
             join(
@@ -1274,6 +1279,20 @@ mod tests {
         // Its last phrase is its longest: the title is whole, and a heading follows.
         let whole = format!("新馆 城东新区图书馆开放\n\n导读{story}");
         assert_eq!(clean(&whole), whole);
+    }
+
+    #[test]
+    fn a_paragraph_goes_on_into_a_sentence_that_leads_in_with_a_colon() {
+        // As short as a heading, but with a pause inside: a sentence.
+        assert_eq!(
+            clean("新馆开放后首个周末。前来借阅的市民排起长\n\n队，馆方为此增加了两个窗口：\n"),
+            "新馆开放后首个周末。前来借阅的市民排起长队，馆方为此增加了两个窗口：\n"
+        );
+        // Cut inside a word after a line as short as a heading.
+        assert_eq!(
+            clean("市图书馆新馆本周开放后迎来借阅高峰的过\n\n程。馆方介绍了以下三项措施：\n"),
+            "市图书馆新馆本周开放后迎来借阅高峰的过程。馆方介绍了以下三项措施：\n"
+        );
     }
 
     #[test]
