@@ -274,6 +274,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             );
         }
     }
+    if cuts_field_label(a, b) {
+        return join(0.8, "a field's label is cut inside its word");
+    }
+    if cuts_field_value(&a.content, &b.content) {
+        return join(0.8, "a field's value is cut before the next field");
+    }
     // A metadata line cut after a field's label: its value goes on (`来源：` + `本报`).
     if ends_on_field_label(&a.content) && opens_field_value(&b.content) {
         return join(0.8, "a field's label goes on to its value");
@@ -542,6 +548,38 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         );
     }
     None
+}
+
+/// A page's metadata line cut inside the label of its next field (`来源：本报 责任` +
+/// `编辑：王明`, `作者：李明 来` + `源：本报`): the next line opens with at most four letters
+/// and a colon, and a dictionary word straddles the break.
+fn cuts_field_label(a: &TextLine, b: &TextLine) -> bool {
+    let label = b.content.chars().take_while(|&c| is_cjk_letter(c)).count();
+    a.is_cjk_text()
+        && a.chars <= 48
+        && a.content.contains([':', '：'])
+        && !a.content.contains('。')
+        && (1..=4).contains(&label)
+        && b.content
+            .chars()
+            .nth(label)
+            .is_some_and(|c| c == ':' || c == '：')
+        && word_straddles(&a.content, &b.content)
+}
+
+/// A page's metadata line cut inside a field's value, the next field after it on the next
+/// line (`作者：李明 来源：城市` + `晚报 责任编辑：王强`): the line ends on letters after a
+/// colon, and the next opens with letters, a space and a labelled field. (A metadata line
+/// of its own opens with its label.)
+fn cuts_field_value(a: &str, b: &str) -> bool {
+    let letters =
+        |text: &str| (1..=8).contains(&text.chars().count()) && text.chars().all(is_cjk_letter);
+    let value = a.rsplit([':', '：']).next().unwrap_or("");
+    let field_line = a.contains([':', '：']) && !a.contains('。') && a.chars().nth(48).is_none();
+    field_line
+        && letters(value)
+        && b.split_once(' ')
+            .is_some_and(|(rest, next)| letters(rest) && opens_with_label(next))
 }
 
 /// The document's first block (a line, or a title wrapped in a column), short and shaped as
@@ -1293,6 +1331,21 @@ mod tests {
             clean("市图书馆新馆本周开放后迎来借阅高峰的过\n\n程。馆方介绍了以下三项措施：\n"),
             "市图书馆新馆本周开放后迎来借阅高峰的过程。馆方介绍了以下三项措施：\n"
         );
+    }
+
+    #[test]
+    fn a_metadata_line_cut_inside_a_label_or_a_value_goes_on() {
+        assert_eq!(
+            clean("来源：城市晚报 责任\n\n编辑：王强\n"),
+            "来源：城市晚报 责任编辑：王强\n"
+        );
+        assert_eq!(
+            clean("作者：陈明 来源：城市\n\n晚报 责任编辑：王强\n"),
+            "作者：陈明 来源：城市晚报 责任编辑：王强\n"
+        );
+        // A metadata line of its own opens with its label; a name after an author is no label.
+        let apart = "作者：陈明 李强\n\n来源：城市晚报\n";
+        assert_eq!(clean(apart), apart);
     }
 
     #[test]
