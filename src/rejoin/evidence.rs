@@ -541,12 +541,21 @@ const BYLINE_LABELS: &[&str] = &[
     "审核", "初审", "一审", "二审", "三审", "终审", "校对",
 ];
 
-/// Opens with a byline label and its colon (`作者: 张三 李四`).
+/// Opens with a byline label and its colon (`作者: 张三 李四`), and its last field is a
+/// byline's too: names may go on after it (not after `来源：本报 点击：`).
 pub fn opens_byline(text: &str) -> bool {
-    BYLINE_LABELS.iter().any(|label| {
+    let opens = BYLINE_LABELS.iter().any(|label| {
         text.strip_prefix(label)
             .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
-    })
+    });
+    let last_label = text.rsplit_once([':', '：']).map_or("", |(head, _)| {
+        let head = head.trim_end();
+        &head[head.trim_end_matches(is_cjk_letter).len()..]
+    });
+    opens
+        && BYLINE_LABELS
+            .iter()
+            .any(|label| last_label.ends_with(label))
 }
 
 /// Opens with a byline label set off by a colon or a space (`编辑 王明`, `二审：李华`): a

@@ -1530,6 +1530,9 @@ mod tests {
         assert_eq!(clean(credits), credits);
         let closed = "作者：本报记者 陈思远（2021年4月2日 03版）\n\n市民在湖边晨练\n";
         assert_eq!(clean(closed), closed);
+        // Names after a byline whose last field is no credit's (a count of clicks).
+        let counted = "来源：城市晚报 点击：\n\n陈 明，李 强\n";
+        assert_eq!(clean(counted), counted);
     }
 
     #[test]
