@@ -541,6 +541,16 @@ const BYLINE_LABELS: &[&str] = &[
     "审核", "初审", "一审", "二审", "三审", "终审", "校对",
 ];
 
+/// A paragraph that ends on its only semicolon, before another like it: two items of a list
+/// set as paragraphs (`…不利于推广；` + `…便于推广；`). A paragraph of clauses set off by
+/// semicolons holds more of them (`…还在剥叶；` + `安徽…；江苏…`), and its last clause ends
+/// the sentence (`…车辆停放；` + `有人驻守路口…。`).
+pub fn is_semicolon_item(text: &str, next: &str) -> bool {
+    let semicolons = ['；', ';'];
+    let is_item = |line: &str| line.ends_with(semicolons) && line.matches(semicolons).count() == 1;
+    is_item(text) && is_item(next)
+}
+
 /// Opens with a byline label and its colon (`作者: 张三 李四`), and its last field is a
 /// byline's too: names may go on after it (not after `来源：本报 点击：`).
 pub fn opens_byline(text: &str) -> bool {

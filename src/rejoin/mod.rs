@@ -27,11 +27,11 @@ use evidence::{
     ends_on_field_label, ends_on_field_value, ends_on_function_word, ends_on_name_title,
     ends_on_number_separator, ends_on_title_and_first_name, ends_sentence, is_bracketed_credit,
     is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item, is_name_word,
-    is_parallel_headline, is_pause, is_timestamp, is_two_clause_heading, is_wire_dateline,
-    joins_tight, leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value,
-    opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date, opens_with_frame,
-    opens_with_label, opens_with_month_day, opens_with_point_number, opens_with_year,
-    phrases_go_on, starts_with_unit,
+    is_parallel_headline, is_pause, is_semicolon_item, is_timestamp, is_two_clause_heading,
+    is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_credit,
+    opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date,
+    opens_with_frame, opens_with_label, opens_with_month_day, opens_with_point_number,
+    opens_with_year, phrases_go_on, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -301,6 +301,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         );
     }
     if a.ends_sentence()
+        || a.is_cjk_text() && is_semicolon_item(&a.content, &b.content)
         || opens_paragraph(&b.content)
         || a.is_cjk_text() && opens_in_parallel(&a.content, &b.content)
     {
@@ -1346,6 +1347,24 @@ mod tests {
         // A metadata line of its own opens with its label; a name after an author is no label.
         let apart = "作者：陈明 李强\n\n来源：城市晚报\n";
         assert_eq!(clean(apart), apart);
+    }
+
+    #[test]
+    fn a_list_item_ending_on_a_semicolon_stands_but_a_paragraph_of_clauses_goes_on() {
+        assert_eq!(
+            clean(
+                "新馆开放以来变化很大。\n\n新馆的藏书已经增加到二十多万册,市民借阅也方便了;\n\n\
+                 开放时间延长到晚上九点,周末照常开放,节假日也不闭馆,读者可以在网上预约座位;\n\n\
+                 此外,读者们纷纷点赞。\n"
+            ),
+            "新馆开放以来变化很大。\n\n新馆的藏书已经增加到二十多万册，市民借阅也方便了；\n\n\
+             开放时间延长到晚上九点，周末照常开放，节假日也不闭馆，读者可以在网上预约座位；\n\n\
+             此外，读者们纷纷点赞。\n"
+        );
+        assert_eq!(
+            clean("城东，新馆已经开放；\n\n城西，新馆正在装修；城北，新馆刚刚开工。\n"),
+            "城东，新馆已经开放；城西，新馆正在装修；城北，新馆刚刚开工。\n"
+        );
     }
 
     #[test]
