@@ -71,7 +71,8 @@ pub const REJOIN_CJK: Rule = Rule {
                   document's short first line is its title though it holds a comma; and no \
                   column or blank-line rule joins across more blank lines than the document's \
                   breaks mostly have. A numbered point (`1、…`) cut short goes on where the \
-                  document's other points end sentences. Joined without a space when either \
+                  document's other points end sentences, and a Markdown list item in Chinese \
+                  (`- 模式：…`) cut between letters goes on as running text. Joined without a space when either \
                   side is CJK.",
     example: (
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委\n\n会共收到312篇作品。\n",
@@ -306,6 +307,20 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         || a.is_cjk_text() && opens_in_parallel(&a.content, &b.content)
     {
         return Some(Decision::Keep);
+    }
+    // A Chinese list item cut short (`- 模式：利用物联网、大` + `数据等技术，实现…`) goes on as
+    // running text does: cut between letters, into a line that reads as running text too (not
+    // a heading unless it pauses inside, not a field of its own). A field's value in digits
+    // (`- 时间：2025-04-25 10:36`) ends an item whole.
+    if a.markup
+        && a.is_cjk_text()
+        && is_list_item(&a.content)
+        && is_cjk_letter(a.last())
+        && b.is_cjk_text()
+        && (!b.looks_like_heading() || b.content.contains(is_pause))
+        && !opens_with_label(&b.content)
+    {
+        return join(0.75, "a list item cut short goes on as running text");
     }
     // One Chinese letter alone on a line is cut from the word before it (`…北京报` + `道`):
     // no heading or paragraph is a letter, but a numeral may number a section (`一`).
@@ -1347,6 +1362,20 @@ mod tests {
         // A metadata line of its own opens with its label; a name after an author is no label.
         let apart = "作者：陈明 李强\n\n来源：城市晚报\n";
         assert_eq!(clean(apart), apart);
+    }
+
+    #[test]
+    fn a_chinese_list_item_cut_short_goes_on_but_a_field_in_digits_ends_it() {
+        assert_eq!(
+            clean(
+                "一、背景\n\n- 政策支持：市里出台了一系\n\n列扶持政策，鼓励社区开办书屋。\n\n\
+                 - 居民需求：书屋能够帮助居民提高阅\n读兴趣，丰富业余生活。\n"
+            ),
+            "一、背景\n\n- 政策支持：市里出台了一系列扶持政策，鼓励社区开办书屋。\n\n\
+             - 居民需求：书屋能够帮助居民提高阅读兴趣，丰富业余生活。\n"
+        );
+        let fields = "- 时间：2025-04-25 10:36\n\n城南家园网讯：为整治车辆乱停放，社区组织巡查。\n";
+        assert_eq!(clean(fields), fields);
     }
 
     #[test]
