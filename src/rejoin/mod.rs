@@ -72,7 +72,9 @@ pub const REJOIN_CJK: Rule = Rule {
                   column or blank-line rule joins across more blank lines than the document's \
                   breaks mostly have. A numbered point (`1、…`) cut short goes on where the \
                   document's other points end sentences, and a Markdown list item in Chinese \
-                  (`- 模式：…`) cut between letters goes on as running text. Joined without a space when either \
+                  (`- 模式：…`) cut between letters goes on as running text; so does an \
+                  ordinal cut after its `第` (`第` + `二、三产业`) and a dateline alone on a \
+                  line into its reporters' credit (`…日电` + `（记者 李明`). Joined without a space when either \
                   side is CJK.",
     example: (
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委\n\n会共收到312篇作品。\n",
@@ -300,6 +302,21 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             0.75,
             "an author's credit in brackets closes the paragraph before",
         );
+    }
+    // An ordinal cut after its `第` (`…与第` + `二、三产业…`): the numeral is not a point's.
+    if a.content.ends_with('第') && (is_cjk_numeral(b.first()) || b.first().is_ascii_digit()) {
+        return join(0.85, "an ordinal is cut after its 第");
+    }
+    // A dateline alone on a line, and its reporters' credit in brackets after it
+    // (`新华社北京5月8日电` + `（记者 李明`): the story's opening goes on.
+    if a.is_cjk_text()
+        && is_dateline(&a.content)
+        && !a.ends_sentence()
+        && b.content
+            .strip_prefix(['(', '（'])
+            .is_some_and(opens_credit)
+    {
+        return join(0.85, "a dateline goes on to its reporters' credit");
     }
     if a.ends_sentence()
         || a.is_cjk_text() && is_semicolon_item(&a.content, &b.content)
@@ -1376,6 +1393,18 @@ mod tests {
         );
         let fields = "- 时间：2025-04-25 10:36\n\n城南家园网讯：为整治车辆乱停放，社区组织巡查。\n";
         assert_eq!(clean(fields), fields);
+    }
+
+    #[test]
+    fn a_dateline_goes_on_to_its_credit_and_an_ordinal_to_its_numeral() {
+        assert_eq!(
+            clean("新书发布\n\n新华社杭州6月2日电\n\n（记者 陈明）2日，新书在杭州发布。\n"),
+            "新书发布\n\n新华社杭州6月2日电（记者 陈明）2日，新书在杭州发布。\n"
+        );
+        assert_eq!(
+            clean("书屋把阅读与第\n\n二、三课堂结合起来，吸引了众多读者。\n"),
+            "书屋把阅读与第二、三课堂结合起来，吸引了众多读者。\n"
+        );
     }
 
     #[test]
