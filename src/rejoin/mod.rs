@@ -74,7 +74,11 @@ pub const REJOIN_CJK: Rule = Rule {
                   document's other points end sentences, and a Markdown list item in Chinese \
                   (`- 模式：…`) cut between letters goes on as running text; so does an \
                   ordinal cut after its `第` (`第` + `二、三产业`) and a dateline alone on a \
-                  line into its reporters' credit (`…日电` + `（记者 李明`). Joined without a space when either \
+                  line into its reporters' credit (`…日电` + `（记者 李明`). In a column, a \
+                  line as wide as it that reads as a headline only for a space or a leading \
+                  dash (a byline running into its story, an attribution `——…`) goes on where \
+                  a word straddles the break; a title holding a comma stands above a credit \
+                  (`来源：…`). Joined without a space when either \
                   side is CJK.",
     example: (
         "踊跃参与，反响热烈。全市各中小学积极组织学生参加本届征文比赛，比赛组委\n\n会共收到312篇作品。\n",
@@ -480,7 +484,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // A heading that holds a comma is short, and two clauses of about one length: another
     // line with a comma inside is a sentence cut short, and running text goes on after it.
     // (Not one that numbers a point, `一、…`, nor one that leads in to what follows with a
-    // colon.)
+    // colon; nor into a credit, `来源：…`, which a title holding a comma may stand above.)
     if a.is_cjk_text()
         && a.chars >= 10
         && a.content.contains(['，', ','])
@@ -491,6 +495,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         && !a.content.ends_with([':', '：'])
         && b.is_cjk_text()
         && !b.looks_like_heading()
+        && !opens_credit(&b.content)
     {
         return join(
             0.7,
@@ -841,6 +846,22 @@ fn wrapped_heading(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<
         );
     }
     let a_full = a.last_line.columns + 2 >= width && a.last_line.columns <= width + 2;
+    // A line as wide as the column that reads as a headline only for a space or a leading
+    // dash: a byline running into its story (`通讯员 王强 过去几天，我市…`) or an attribution
+    // (`——马拉松选手…在男` + `子马拉松比赛中…`). A word across the break says it goes on.
+    if a_full
+        && (a.content.starts_with('—') || a.content.contains(is_pause))
+        && !is_parallel_headline(&a.content)
+        && b.is_cjk_text()
+        && !b.headline
+        && word_straddles(&a.content, &b.content)
+    {
+        return join(
+            0.7,
+            "running text set like a headline is wrapped by the column (a word straddles the \
+             break)",
+        );
+    }
     let b_rest = if indent_lost {
         b.first_line.columns + 2 != width && b.first_line.columns <= width
     } else {
@@ -1660,6 +1681,27 @@ mod tests {
             clean("摘 要：本文讨论老旧小区改造的\n\n资金来源和居民参与方式。\n"),
             "摘 要：本文讨论老旧小区改造的资金来源和居民参与方式。\n"
         );
+    }
+
+    #[test]
+    fn an_attribution_set_like_a_subtitle_wraps_in_a_column() {
+        let column = "图书馆迎来读者高峰\n本报讯 记者 陈明 通讯员\n 李强 连日来，市图书馆每\n\
+                      天接待读者超过三千人次，自\n习室几乎座无虚席。\n\
+                      ——馆长王丽介绍，为缓解座\n位紧张，图书馆将延长开放时\n间，并新增两百个座位。\n\
+                      据了解，新增座位预计下月投\n入使用，届时市民可在网上提\n前预约。\n";
+        assert_eq!(
+            clean(column),
+            "图书馆迎来读者高峰\n\n本报讯 记者 陈明 通讯员李强 连日来，市图书馆每天接待读者超过三千人次，\
+             自习室几乎座无虚席。\n\n——馆长王丽介绍，为缓解座位紧张，图书馆将延长开放时间，并新增两百个\
+             座位。\n\n据了解，新增座位预计下月投入使用，届时市民可在网上提前预约。\n"
+        );
+    }
+
+    #[test]
+    fn a_title_holding_a_comma_stands_above_its_credit() {
+        let text = "首页>体育>正文\n\n（城市体育）这一刻，绽放最美笑脸\n\n来源：城市体育报 时间\n\n\
+                    ：2021-08-03\n\n运动会是赛场，更是人生舞台。\n";
+        assert!(clean(text).contains("笑脸\n\n来源："), "{}", clean(text));
     }
 
     #[test]
