@@ -358,16 +358,35 @@ pub enum PhrasesGoOn {
     InParallel,
 }
 
+/// Words a role ends with, before the name of who holds it on a speaker's or a winner's
+/// line (`市委书记 何明`, `女子铅球冠军 李华`).
+#[rustfmt::skip]
+const ROLE_ENDINGS: &[&str] = &[
+    "书记", "主任", "主席", "委员", "代表", "部长", "局长", "厅长", "处长", "科长", "市长", "县长",
+    "省长", "区长", "镇长", "村长", "院长", "校长", "所长", "站长", "馆长", "会长", "社长", "行长",
+    "董事长", "总经理", "经理", "总裁", "秘书长", "发言人", "教授", "研究员", "专家", "记者", "教练",
+    "队长", "选手", "冠军", "亚军", "季军", "得主", "代言人", "负责人", "创始人",
+];
+
+/// A role and a name of two to four letters (`省委常委、市委书记 何明`): a line whole in
+/// itself, over what its holder says.
+fn is_role_and_name(phrases: &[&str]) -> bool {
+    let [.., role, name] = phrases else {
+        return false;
+    };
+    ROLE_ENDINGS.iter().any(|ending| role.ends_with(ending))
+        && (2..=4).contains(&name.chars().count())
+        && name.chars().all(is_cjk_letter)
+}
+
 /// Whether a headline's phrases go on into a line of `next` letters, and how. A headline
-/// whose last phrase is its longest is whole.
+/// whose last phrase is its longest is whole, and so is a role and its holder's name.
 pub fn phrases_go_on(headline: &str, next: usize) -> Option<PhrasesGoOn> {
     let phrases = after_label(headline, 6).unwrap_or(headline);
-    let lengths: Vec<usize> = phrases
-        .split_whitespace()
-        .map(|p| p.chars().count())
-        .collect();
+    let words: Vec<&str> = phrases.split_whitespace().collect();
+    let lengths: Vec<usize> = words.iter().map(|p| p.chars().count()).collect();
     let (&last, others) = lengths.split_last()?;
-    if others.is_empty() {
+    if others.is_empty() || is_role_and_name(&words) {
         None
     } else if lengths.iter().all(|&n| n == next) {
         Some(PhrasesGoOn::InParallel)

@@ -1371,6 +1371,9 @@ mod tests {
         // Its last phrase is its longest: the title is whole, and a heading follows.
         let whole = format!("新馆 城东新区图书馆开放\n\n导读{story}");
         assert_eq!(clean(&whole), whole);
+        // A role and the name of who holds it: a speaker's line over what they say.
+        let speaker = "城市马拉松赛昨日落幕。\n\n男子组冠军 李华\n\n我很高兴\n\n能在家乡夺冠。\n";
+        assert!(clean(speaker).contains("男子组冠军 李华\n\n我很高兴"));
     }
 
     #[test]
