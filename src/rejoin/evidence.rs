@@ -275,9 +275,13 @@ pub fn joins_tight(c: char) -> bool {
     is_fullwidth_script(c) && !matches!(c, '．' | '％' | '：')
 }
 
-/// A Markdown heading, list item, quote or table row.
+/// A Markdown heading, list item, quote or table row. A row opens and closes with `|`: a
+/// line that only opens with one is a title's second part cut at its separator
+/// (`…妙语连珠` + `| “回去…`).
 pub fn is_markup(line: &str) -> bool {
-    line.starts_with(['#', '>', '|']) || is_list_item(line)
+    line.starts_with(['#', '>'])
+        || line.starts_with('|') && line.trim_end().ends_with('|')
+        || is_list_item(line)
 }
 
 /// A Markdown list item (`- `, `* `, `1. `). A list is numbered in at most three digits: a
@@ -1115,6 +1119,7 @@ mod tests {
         assert!(!opens_with_date("6月3日在市里召开") && !opens_with_date("6月，市里"));
         assert!(is_markup("### A") && is_markup("1. item") && !is_markup("1.5亿"));
         assert!(!is_markup("2031. Tickets"));
+        assert!(is_markup("| 城市 | 人口 |") && !is_markup("| “回去先冲一下”"));
         assert!(closes_what_is_open("举办“迎春", "联欢”文艺晚会。"));
         assert!(closes_what_is_open(
             "the records (of several",
