@@ -383,6 +383,16 @@ fn is_role_and_name(phrases: &[&str]) -> bool {
         && name.chars().all(is_cjk_letter)
 }
 
+/// A short line that ends on a role, and a name of two to four letters alone after it
+/// (`乒乓球男子团体冠军` + `马龙`): a speaker's or a winner's line cut at its space.
+pub fn cuts_role_from_name(a: &str, b: &str) -> bool {
+    a.chars().nth(32).is_none()
+        && !a.contains('。')
+        && ROLE_ENDINGS.iter().any(|ending| a.ends_with(ending))
+        && (2..=4).contains(&b.chars().count())
+        && b.chars().all(is_cjk_letter)
+}
+
 /// Whether a headline's phrases go on into a line of `next` letters, and how. A headline
 /// whose last phrase is its longest is whole, and so is a role and its holder's name.
 pub fn phrases_go_on(headline: &str, next: usize) -> Option<PhrasesGoOn> {

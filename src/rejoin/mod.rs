@@ -23,15 +23,15 @@ use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, PhrasesGoOn, cannot_start_line, clock_cut, closes_what_is_open,
-    cuts_a_name_in_a_list, cuts_breadcrumb, cuts_cjk_date, date_goes_on, ends_on_decimal_point,
-    ends_on_field_label, ends_on_field_value, ends_on_function_word, ends_on_name_title,
-    ends_on_number_separator, ends_on_title_and_first_name, ends_sentence, is_bracketed_credit,
-    is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item, is_name_word,
-    is_parallel_headline, is_pause, is_semicolon_item, is_timestamp, is_two_clause_heading,
-    is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline, opens_credit,
-    opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date,
-    opens_with_frame, opens_with_label, opens_with_month_day, opens_with_point_number,
-    opens_with_year, phrases_go_on, starts_with_unit,
+    cuts_a_name_in_a_list, cuts_breadcrumb, cuts_cjk_date, cuts_role_from_name, date_goes_on,
+    ends_on_decimal_point, ends_on_field_label, ends_on_field_value, ends_on_function_word,
+    ends_on_name_title, ends_on_number_separator, ends_on_title_and_first_name, ends_sentence,
+    is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
+    is_name_word, is_parallel_headline, is_pause, is_semicolon_item, is_timestamp,
+    is_two_clause_heading, is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline,
+    opens_credit, opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end,
+    opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
+    opens_with_point_number, opens_with_year, phrases_go_on, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -74,7 +74,8 @@ pub const REJOIN_CJK: Rule = Rule {
                   document's other points end sentences, and a Markdown list item in Chinese \
                   (`- 模式：…`) cut between letters goes on as running text; so does an \
                   ordinal cut after its `第` (`第` + `二、三产业`) and a dateline alone on a \
-                  line into its reporters' credit (`…日电` + `（记者 李明`). In a column, a \
+                  line into its reporters' credit (`…日电` + `（记者 李明`), and a role into the name of who \
+                  holds it (`…冠军` + `马龙`, spaced). In a column, a \
                   line as wide as it that reads as a headline only for a space or a leading \
                   dash (a byline running into its story, an attribution `——…`) goes on where \
                   a word straddles the break; a title holding a comma stands above a credit \
@@ -328,6 +329,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         || a.is_cjk_text() && opens_in_parallel(&a.content, &b.content)
     {
         return Some(Decision::Keep);
+    }
+    if a.is_cjk_text() && cuts_role_from_name(&a.content, &b.content) {
+        return join(0.75, "a role goes on to the name of who holds it");
     }
     // A Chinese list item cut short (`- 模式：利用物联网、大` + `数据等技术，实现…`) goes on as
     // running text does: cut between letters, into a line that reads as running text too (not
@@ -987,17 +991,18 @@ fn join_edit(
     // punctuation, after an opening bracket or a field's label, inside a number, or anywhere
     // in a CJK column (it wraps between any two characters). A dash that opens an English
     // clause is spaced, and so are a date and its time, a trail of sections whose
-    // separators are spaced (`首页 > 新闻` + `> 社会`) and a headline's phrase in parallel.
+    // separators are spaced (`首页 > 新闻` + `> 社会`), a headline's phrase in parallel and a
+    // name after its role (`…冠军` + `马龙`).
     let latin_dash = !a.is_cjk_text() && b.opens_dash_clause();
     let clock = clock_cut(&a.content, &b.content);
     let spaced_trail = || cuts_breadcrumb(&a.content, &b.content) && a.content.contains(' ');
     let cjk_column = matches!(shape.column, Some(Column::Cjk { .. }));
-    let parallel_phrase = || {
+    let spaced_phrase = || {
         !cjk_column
-            && a.headline
-            && phrases_go_on(&a.content, b.chars) == Some(PhrasesGoOn::InParallel)
+            && (a.headline && phrases_go_on(&a.content, b.chars) == Some(PhrasesGoOn::InParallel)
+                || cuts_role_from_name(&a.content, &b.content))
     };
-    if clock == Some(ClockCut::DateFromTime) || spaced_trail() || parallel_phrase() {
+    if clock == Some(ClockCut::DateFromTime) || spaced_trail() || spaced_phrase() {
         return Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why);
     }
     let tight = cjk_column
@@ -1374,6 +1379,13 @@ mod tests {
         // A role and the name of who holds it: a speaker's line over what they say.
         let speaker = "城市马拉松赛昨日落幕。\n\n男子组冠军 李华\n\n我很高兴\n\n能在家乡夺冠。\n";
         assert!(clean(speaker).contains("男子组冠军 李华\n\n我很高兴"));
+        // Cut at its space, it goes on with the space.
+        let cut = "城市马拉松赛昨日落幕。\n\n男子组冠军\n\n李华\n\n我很高兴能在家乡夺冠。\n";
+        assert!(
+            clean(cut).contains("\n男子组冠军 李华\n\n我很高兴"),
+            "{}",
+            clean(cut)
+        );
     }
 
     #[test]
