@@ -277,7 +277,7 @@ pub fn joins_tight(c: char) -> bool {
 
 /// A Markdown heading, list item, quote or table row. A row opens and closes with `|`: a
 /// line that only opens with one is a title's second part cut at its separator
-/// (`…妙语连珠` + `| “回去…`).
+/// (`…年度盘点` + `| “再出发…`).
 pub fn is_markup(line: &str) -> bool {
     line.starts_with(['#', '>'])
         || line.starts_with('|') && line.trim_end().ends_with('|')
@@ -363,7 +363,7 @@ pub enum PhrasesGoOn {
 }
 
 /// Words a role ends with, before the name of who holds it on a speaker's or a winner's
-/// line (`市委书记 何明`, `女子铅球冠军 李华`).
+/// line (`市委书记 何明`, `女子跳远冠军 李华`).
 #[rustfmt::skip]
 const ROLE_ENDINGS: &[&str] = &[
     "书记", "主任", "主席", "委员", "代表", "部长", "局长", "厅长", "处长", "科长", "市长", "县长",
@@ -384,7 +384,7 @@ fn is_role_and_name(phrases: &[&str]) -> bool {
 }
 
 /// A short line that ends on a role, and a name of two to four letters alone after it
-/// (`乒乓球男子团体冠军` + `马龙`): a speaker's or a winner's line cut at its space.
+/// (`羽毛球男子双打冠军` + `王强`): a speaker's or a winner's line cut at its space.
 pub fn cuts_role_from_name(a: &str, b: &str) -> bool {
     a.chars().nth(32).is_none()
         && !a.contains('。')
@@ -1129,7 +1129,7 @@ mod tests {
         assert!(!opens_with_date("6月3日在市里召开") && !opens_with_date("6月，市里"));
         assert!(is_markup("### A") && is_markup("1. item") && !is_markup("1.5亿"));
         assert!(!is_markup("2031. Tickets"));
-        assert!(is_markup("| 城市 | 人口 |") && !is_markup("| “回去先冲一下”"));
+        assert!(is_markup("| 城市 | 人口 |") && !is_markup("| “明年再出发”"));
         assert!(closes_what_is_open("举办“迎春", "联欢”文艺晚会。"));
         assert!(closes_what_is_open(
             "the records (of several",
