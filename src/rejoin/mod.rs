@@ -72,10 +72,12 @@ pub const REJOIN_CJK: Rule = Rule {
                   column or blank-line rule joins across more blank lines than the document's \
                   breaks mostly have. A numbered point (`1、…`) cut short goes on where the \
                   document's other points end sentences, and a Markdown list item in Chinese \
-                  (`- 模式：…`) cut between letters goes on as running text; so does an \
-                  ordinal cut after its `第` (`第` + `二、三产业`) and a dateline alone on a \
-                  line into its reporters' credit (`…日电` + `（记者 李明`), and a role into the name of who \
-                  holds it (`…冠军` + `王强`, spaced). In a column, a \
+                  (`- 做法：…`) cut between letters goes on as running text; so does an \
+                  ordinal cut after its `第` (`第` + `二、三课堂`), a dateline alone on a \
+                  line into its reporters' credit (`…日电` + `（记者 李明`), and a role into \
+                  the name of who holds it (`…冠军` + `王强`, spaced), and a line that opens \
+                  with a dash where the document's other dashed lines are sentences (an \
+                  attribution, not a subtitle). In a column, a \
                   line as wide as it that reads as a headline only for a space or a leading \
                   dash (a byline running into its story, an attribution `——…`) goes on where \
                   a word straddles the break; a title holding a comma stands above a credit \
@@ -308,7 +310,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "an author's credit in brackets closes the paragraph before",
         );
     }
-    // An ordinal cut after its `第` (`…与第` + `二、三产业…`): the numeral is not a point's.
+    // An ordinal cut after its `第` (`…与第` + `二、三课堂…`): the numeral is not a point's.
     if a.content.ends_with('第') && (is_cjk_numeral(b.first()) || b.first().is_ascii_digit()) {
         return join(0.85, "an ordinal is cut after its 第");
     }
@@ -657,6 +659,23 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
     // document set this break apart from its wraps.
     if b.markup || b.blank_lines_before > shape.usual_blank_lines.max(1) {
         return None;
+    }
+    // A line that opens with a dash, where the document's others are sentences: an
+    // attribution cut short (`——获奖的选手` + `李华说，…`), not a subtitle.
+    if shape.dashed_lines_are_sentences
+        && a.content.starts_with('—')
+        && a.is_cjk_text()
+        && !a.ends_sentence()
+        && b.is_cjk_text()
+        && !b.headline
+        && (!b.looks_like_heading() || b.content.contains(is_pause))
+        && !opens_paragraph(&b.content)
+    {
+        return join(
+            0.75,
+            "a line that opens with a dash goes on: the document's other dashed lines are \
+             sentences",
+        );
     }
     // (A Chinese list item wraps as running text does.)
     let list_item = a.is_cjk_text() && is_list_item(&a.content);
@@ -1701,16 +1720,36 @@ mod tests {
 
     #[test]
     fn an_attribution_set_like_a_subtitle_wraps_in_a_column() {
-        let column = "图书馆迎来读者高峰\n本报讯 记者 陈明 通讯员\n 李强 连日来，市图书馆每\n\
-                      天接待读者超过三千人次，自\n习室几乎座无虚席。\n\
+        let column = "图书馆迎来读者高峰\n本报讯 记者 陈明 连日来\n，市图书馆每天接待读者超过\n\
+                      三千人次，自习室几乎座无虚\n席。\n\
                       ——馆长王丽介绍，为缓解座\n位紧张，图书馆将延长开放时\n间，并新增两百个座位。\n\
                       据了解，新增座位预计下月投\n入使用，届时市民可在网上提\n前预约。\n";
         assert_eq!(
             clean(column),
-            "图书馆迎来读者高峰\n\n本报讯 记者 陈明 通讯员李强 连日来，市图书馆每天接待读者超过三千人次，\
+            "图书馆迎来读者高峰\n\n本报讯 记者 陈明 连日来，市图书馆每天接待读者超过三千人次，\
              自习室几乎座无虚席。\n\n——馆长王丽介绍，为缓解座位紧张，图书馆将延长开放时间，并新增两百个\
              座位。\n\n据了解，新增座位预计下月投入使用，届时市民可在网上提前预约。\n"
         );
+    }
+
+    #[test]
+    fn a_line_opening_with_a_dash_goes_on_where_the_others_are_sentences() {
+        let quotes = |cut: &str| {
+            format!(
+                "赛场金句\n\n“明年还要再来。”\n\n——获得男子跳远冠军的选手王强说，他还想再跳远一点。\n\n\
+                 “每一跳都是新的开始。”\n\n——第一次参赛的小将赵敏在赛后这样总结。\n\n\
+                 “这块奖牌属于家人。”\n\n{cut}。\n"
+            )
+        };
+        assert_eq!(
+            clean(&quotes(
+                "——获得女子跳远亚军的选手\n\n李华表示，家人一直支持她"
+            )),
+            clean(&quotes("——获得女子跳远亚军的选手李华表示，家人一直支持她"))
+        );
+        // A subtitle under a title stays apart.
+        let subtitle = "城市书房里的读书声\n\n——记城东社区书屋\n\n城东社区书屋开在一条老街上，每天都有居民来读书。\n";
+        assert_eq!(clean(subtitle), subtitle);
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct DocumentShape {
     /// The document's numbered points (`1、…`, `二、…`) are sentences: more of them end one
     /// than not, at least two. (Points that are headings end on no punctuation.)
     pub points_are_sentences: bool,
+    /// The document's lines that open with a dash are sentences (attributions, `——获奖的选手
+    /// 说，…。`), not subtitles: more of them end one than not, at least two.
+    pub dashed_lines_are_sentences: bool,
     /// Capitalized word pairs of the document, read only if a Latin break could split one.
     pub names: NamePairs,
 }
@@ -43,7 +46,10 @@ impl DocumentShape {
             indent_marks_paragraphs: indent_marks_paragraphs(lines),
             blank_lines_mark_paragraphs: blank_lines_mark_paragraphs(lines),
             usual_blank_lines: usual_blank_lines(lines),
-            points_are_sentences: points_are_sentences(lines),
+            points_are_sentences: mostly_sentences(lines, |l| opens_with_point_number(&l.content)),
+            dashed_lines_are_sentences: mostly_sentences(lines, |l| {
+                l.content.starts_with('—') && l.is_cjk_text()
+            }),
             names: if lines.windows(2).any(|p| split_name(&p[0], &p[1]).is_some()) {
                 NamePairs::of(lines.iter().map(|l| &*l.content))
             } else {
@@ -53,9 +59,10 @@ impl DocumentShape {
     }
 }
 
-fn points_are_sentences(lines: &[TextLine]) -> bool {
-    let points = lines.iter().filter(|l| opens_with_point_number(&l.content));
-    let (sentences, others) = points.fold((0, 0), |(s, o), l| {
+/// At least two of the lines `kind` picks end a sentence, and more of them than not.
+fn mostly_sentences(lines: &[TextLine], kind: impl Fn(&TextLine) -> bool) -> bool {
+    let picked = lines.iter().filter(|l| kind(l));
+    let (sentences, others) = picked.fold((0, 0), |(s, o), l| {
         if l.ends_sentence() {
             (s + 1, o)
         } else {
