@@ -411,7 +411,9 @@ pub fn phrases_go_on(headline: &str, next: usize) -> Option<PhrasesGoOn> {
 }
 
 /// A list of Chinese names set apart by spaces (`周明 李华 王`) and a line that opens with one
-/// letter set apart the same way (`强 赵敏`): a name cut in two, since none has one letter.
+/// letter set apart the same way (`强 赵敏`): a name cut in two, since none has one letter. On a
+/// page's metadata line the list follows a labelled field (`来源：城南社区 通讯员 王` + `强 编辑
+/// 李华`), and one name or credit before the cut will do.
 pub fn cuts_a_name_in_a_list(a: &str, b: &str) -> bool {
     let is_name =
         |word: &str| (1..=4).contains(&word.chars().count()) && word.chars().all(is_cjk_letter);
@@ -425,8 +427,12 @@ pub fn cuts_a_name_in_a_list(a: &str, b: &str) -> bool {
     {
         return false;
     }
-    let names: Vec<&str> = a.split(' ').collect();
-    names.len() >= 2
+    let mut names: Vec<&str> = a.split(' ').collect();
+    let after_field = opens_with_label(names[0]);
+    if after_field {
+        names.remove(0);
+    }
+    names.len() >= if after_field { 1 } else { 2 }
         && names.iter().all(|w| is_name(w))
         && names[..names.len() - 1]
             .iter()
@@ -1116,6 +1122,10 @@ mod tests {
         assert!(
             !cuts_a_name_in_a_list("周明 李华", "王强 赵敏")
                 && !cuts_a_name_in_a_list("周明", "强")
+        );
+        assert!(
+            cuts_a_name_in_a_list("来源：城南社区 通讯员 王", "强 编辑 李华")
+                && !cuts_a_name_in_a_list("来源：城南社区", "强 编辑 李华")
         );
         assert!(
             !is_headline_shaped("摘 要：本文讨论社区治理的方法")

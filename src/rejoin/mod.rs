@@ -310,6 +310,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "an author's credit in brackets closes the paragraph before",
         );
     }
+    // (Before the credit a caption ends on: `来源：城南社区 通讯员 王` + `强 编辑 李华`.)
+    if cuts_a_name_in_a_list(&a.content, &b.content) {
+        return join(0.75, "a list of names goes on: one of them is cut in two");
+    }
     // An ordinal cut after its `第` (`…与第` + `二、三课堂…`): the numeral is not a point's.
     if a.content.ends_with('第') && (is_cjk_numeral(b.first()) || b.first().is_ascii_digit()) {
         return join(0.85, "an ordinal is cut after its 第");
@@ -377,9 +381,6 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         && !b.content.starts_with(['【', '〔', '['])
     {
         return join(0.75, "a byline goes on: more names after its label");
-    }
-    if cuts_a_name_in_a_list(&a.content, &b.content) {
-        return join(0.75, "a list of names goes on: one of them is cut in two");
     }
     if a.is_cjk_text() && is_dateline(&a.content) && !b.looks_like_heading() {
         return join(0.85, "a dateline goes on to its story");
@@ -1750,6 +1751,14 @@ mod tests {
         // A subtitle under a title stays apart.
         let subtitle = "城市书房里的读书声\n\n——记城东社区书屋\n\n城东社区书屋开在一条老街上，每天都有居民来读书。\n";
         assert_eq!(clean(subtitle), subtitle);
+    }
+
+    #[test]
+    fn a_name_cut_on_a_metadata_line_goes_on() {
+        assert_eq!(
+            clean("此次活动改善了社区环境。\n\n来源:城南社区 通讯员 王\n\n强 编辑 李华\n"),
+            "此次活动改善了社区环境。\n\n来源：城南社区 通讯员 王强 编辑 李华\n"
+        );
     }
 
     #[test]
