@@ -515,10 +515,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         );
     }
     // (A line that leads in with a colon after a pause is a sentence, not a heading:
-    // `…规定，分别作出以下判决：`.)
+    // `…规定，分别作出以下判决：`. A credit, `来源：…`, is a line of its own.)
     let b_sentence =
         !b.looks_like_heading() || b.content.ends_with([':', '：']) && b.content.contains(is_pause);
-    if cjk && !a.looks_like_heading() && b_sentence {
+    if cjk && !a.looks_like_heading() && b_sentence && !opens_credit(&b.content) {
         return join(
             0.8,
             "a paragraph without terminal punctuation continues on the next line",
@@ -1779,6 +1779,9 @@ mod tests {
         let text = "首页>体育>正文\n\n（城市体育）赛场内外，留下难忘身影\n\n来源：城市体育报 时间\n\n\
                     ：2021-08-03\n\n运动会是赛场，更是人生舞台。\n";
         assert!(clean(text).contains("身影\n\n来源："), "{}", clean(text));
+        // Nor does a caption whose credit lost its name run into one.
+        let caption = "新学期开始了。\n\n孩子们走进校园，迎接新学期。城市晚报记者\n\n来源:https://view.example.com/k/20230213\n";
+        assert_eq!(clean(caption), caption.replace("源:", "源："));
     }
 
     #[test]
