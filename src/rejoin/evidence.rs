@@ -383,6 +383,21 @@ fn is_role_and_name(phrases: &[&str]) -> bool {
         && name.chars().all(is_cjk_letter)
 }
 
+/// Verbs of saying a speaker's colon follows (`他说：`, `她表示：`).
+#[rustfmt::skip]
+const SAYING: &[&str] = &[
+    "说", "道", "问", "答", "称", "讲", "表示", "指出", "介绍", "强调", "回答", "回忆", "坦言",
+    "感慨", "笑着说",
+];
+
+/// A line that ends on a verb of saying and its colon, and a quotation opening the next
+/// (`一位读者说：` + `“这里很安静。”`): the quotation is what was said, in the same paragraph.
+pub fn says_into_quotation(a: &str, b: &str) -> bool {
+    a.strip_suffix([':', '：'])
+        .is_some_and(|head| SAYING.iter().any(|verb| head.ends_with(verb)))
+        && b.starts_with(['“', '"', '「'])
+}
+
 /// A short line that ends on a role, and a name of two to four letters alone after it
 /// (`羽毛球男子双打冠军` + `王强`): a speaker's or a winner's line cut at its space.
 pub fn cuts_role_from_name(a: &str, b: &str) -> bool {

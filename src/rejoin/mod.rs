@@ -31,7 +31,7 @@ use evidence::{
     is_two_clause_heading, is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline,
     opens_credit, opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end,
     opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
-    opens_with_point_number, opens_with_year, phrases_go_on, starts_with_unit,
+    opens_with_point_number, opens_with_year, phrases_go_on, says_into_quotation, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -77,7 +77,8 @@ pub const REJOIN_CJK: Rule = Rule {
                   line into its reporters' credit (`…日电` + `（记者 李明`), and a role into \
                   the name of who holds it (`…冠军` + `王强`, spaced), and a line that opens \
                   with a dash where the document's other dashed lines are sentences (an \
-                  attribution, not a subtitle). In a column, a \
+                  attribution, not a subtitle); a speaker's colon goes on into the quotation \
+                  (`…说：` + `“…”`). In a column, a \
                   line as wide as it that reads as a headline only for a space or a leading \
                   dash (a byline running into its story, an attribution `——…`) goes on where \
                   a word straddles the break; a title holding a comma stands above a credit \
@@ -309,6 +310,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             0.75,
             "an author's credit in brackets closes the paragraph before",
         );
+    }
+    if a.is_cjk_text() && says_into_quotation(&a.content, &b.content) {
+        return join(0.8, "a speaker's colon goes on into the quotation");
     }
     // (Before the credit a caption ends on: `来源：城南社区 通讯员 王` + `强 编辑 李华`.)
     if cuts_a_name_in_a_list(&a.content, &b.content) {
@@ -1013,11 +1017,11 @@ fn join_edit(
     words: &mut Option<HashSet<String>>,
 ) -> Edit {
     // No space against Chinese text (a curly quote counts as CJK when either block is), before
-    // punctuation, after an opening bracket or a field's label, inside a number, or anywhere
-    // in a CJK column (it wraps between any two characters). A dash that opens an English
-    // clause is spaced, and so are a date and its time, a trail of sections whose
-    // separators are spaced (`首页 > 新闻` + `> 社会`), a headline's phrase in parallel and a
-    // name after its role (`…冠军` + `王强`).
+    // punctuation, after an opening bracket, a field's label or a speaker's colon, inside a
+    // number, or anywhere in a CJK column (it wraps between any two characters). A dash that
+    // opens an English clause is spaced, and so are a date and its time, a trail of sections
+    // whose separators are spaced (`首页 > 新闻` + `> 社会`), a headline's phrase in parallel
+    // and a name after its role (`…冠军` + `王强`).
     let latin_dash = !a.is_cjk_text() && b.opens_dash_clause();
     let clock = clock_cut(&a.content, &b.content);
     let spaced_trail = || cuts_breadcrumb(&a.content, &b.content) && a.content.contains(' ');
@@ -1038,6 +1042,7 @@ fn join_edit(
                 || ends_on_number_separator(&a.content))
         || a.last().is_ascii_digit() && opens_range_end(&b.content)
         || ends_on_field_label(&a.content)
+        || a.is_cjk_text() && says_into_quotation(&a.content, &b.content)
         || joins_tight(a.last())
         || joins_tight(b.first()) && !latin_dash
         || matches!(a.last(), '”' | '’') && (a.is_cjk_text() || b.is_cjk_text())
@@ -1764,6 +1769,17 @@ mod tests {
         // asserted.)
         let text = "城区气温持续走低\n\n本报讯 记者 陈明 通讯员\n\n李强 连日来，城区气温\n\n持续走低，不少市民换上了厚衣服。\n";
         assert!(clean(text).contains("通讯员") && !clean(text).contains("通讯员\n"));
+    }
+
+    #[test]
+    fn a_speakers_colon_goes_on_into_the_quotation() {
+        assert_eq!(
+            clean("书屋开放一周了。\n\n一位读者说:\n\n“这里很安静，我每天都来。”\n"),
+            "书屋开放一周了。\n\n一位读者说：“这里很安静，我每天都来。”\n"
+        );
+        // A lead-in that is not a speaker's keeps what it leads to apart.
+        let list = "书屋开放一周了。\n\n开放时间如下：\n\n“周一至周五”全天开放。\n";
+        assert_eq!(clean(list), list);
     }
 
     #[test]
