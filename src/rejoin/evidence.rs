@@ -454,6 +454,41 @@ pub fn cuts_a_name_in_a_list(a: &str, b: &str) -> bool {
             .all(|w| w.chars().count() >= 2)
 }
 
+/// Where a page's line of credits was cut (`来源：城南社区 通讯员 王强 编辑 李华`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CreditsCut {
+    /// At the space after a credit's label (`…通讯员` + `王强 编辑 李华`).
+    AtSpace,
+    /// Inside a name (`…通讯员 王` + `强 编辑…` or `…通讯员 王强 李` + `华`).
+    InsideName,
+}
+
+/// A line of credits after a labelled field (`来源：城南社区 通讯员`), and a line of names and
+/// labels after it (`王强 编辑 李华`): where they were cut apart, if they were. A line that
+/// opens with a credit's label is a credit of its own (`编辑 李华`).
+pub fn credits_cut(a: &str, b: &str) -> Option<CreditsCut> {
+    let is_word = |w: &&str| (1..=4).contains(&w.chars().count()) && w.chars().all(is_cjk_letter);
+    let mut credits = a.split(' ');
+    if !credits.next().is_some_and(opens_with_label) {
+        return None;
+    }
+    let credits: Vec<&str> = credits.collect();
+    let next: Vec<&str> = b.split(' ').collect();
+    let is_label = |w: &str| BYLINE_LABELS.contains(&w);
+    let credits_and_names = credits.iter().all(is_word)
+        && next.iter().all(is_word)
+        && credits.iter().chain(&next).any(|w| is_label(w));
+    if !credits_and_names || opens_credit(b) {
+        return None;
+    }
+    let (last, first) = (*credits.last()?, next[0]);
+    if last.chars().count() == 1 || first.chars().count() == 1 {
+        Some(CreditsCut::InsideName)
+    } else {
+        is_label(last).then_some(CreditsCut::AtSpace)
+    }
+}
+
 /// `text` after a label whose letters are set apart at its start (`摘 要：`, `关 键 词:`):
 /// those spaces are typesetting, not phrases.
 fn without_spaced_label(text: &str) -> &str {
@@ -1138,6 +1173,17 @@ mod tests {
             !cuts_a_name_in_a_list("周明 李华", "王强 赵敏")
                 && !cuts_a_name_in_a_list("周明", "强")
         );
+        assert_eq!(
+            credits_cut("来源：城南社区 通讯员", "王强 编辑 李华"),
+            Some(CreditsCut::AtSpace)
+        );
+        assert_eq!(
+            credits_cut("来源：城南社区 通讯员 王", "强 编辑 李华"),
+            Some(CreditsCut::InsideName)
+        );
+        assert_eq!(credits_cut("来源：城南社区 王强", "李华"), None);
+        assert_eq!(credits_cut("来源：通讯员 周明", "编辑 李华"), None);
+        assert_eq!(credits_cut("城南社区 通讯员", "王强 编辑 李华"), None);
         assert!(
             cuts_a_name_in_a_list("来源：城南社区 通讯员 王", "强 编辑 李华")
                 && !cuts_a_name_in_a_list("来源：城南社区", "强 编辑 李华")

@@ -22,16 +22,17 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
-    ClockCut, PhrasesGoOn, cannot_start_line, clock_cut, closes_what_is_open,
-    cuts_a_name_in_a_list, cuts_breadcrumb, cuts_cjk_date, cuts_role_from_name, date_goes_on,
-    ends_on_decimal_point, ends_on_field_label, ends_on_field_value, ends_on_function_word,
-    ends_on_name_title, ends_on_number_separator, ends_on_title_and_first_name, ends_sentence,
-    is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
-    is_name_word, is_parallel_headline, is_pause, is_semicolon_item, is_timestamp,
-    is_two_clause_heading, is_wire_dateline, joins_tight, leaves_parenthesis_open, opens_byline,
-    opens_credit, opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end,
-    opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
-    opens_with_point_number, opens_with_year, phrases_go_on, says_into_quotation, starts_with_unit,
+    ClockCut, CreditsCut, PhrasesGoOn, cannot_start_line, clock_cut, closes_what_is_open,
+    credits_cut, cuts_a_name_in_a_list, cuts_breadcrumb, cuts_cjk_date, cuts_role_from_name,
+    date_goes_on, ends_on_decimal_point, ends_on_field_label, ends_on_field_value,
+    ends_on_function_word, ends_on_name_title, ends_on_number_separator,
+    ends_on_title_and_first_name, ends_sentence, is_bracketed_credit, is_capitalized_word,
+    is_cjk_numeral, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
+    is_semicolon_item, is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight,
+    leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value, opens_in_parallel,
+    opens_paragraph, opens_range_end, opens_with_date, opens_with_frame, opens_with_label,
+    opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
+    says_into_quotation, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
@@ -78,7 +79,8 @@ pub const REJOIN_CJK: Rule = Rule {
                   the name of who holds it (`…冠军` + `王强`, spaced), and a line that opens \
                   with a dash where the document's other dashed lines are sentences (an \
                   attribution, not a subtitle); a speaker's colon goes on into the quotation \
-                  (`…说：` + `“…”`). In a column, a \
+                  (`…说：` + `“…”`); a page's line of credits goes on into more \
+                  names and labels (`来源：… 通讯员` + `王强 编辑 李华`, spaced). In a column, a \
                   line as wide as it that reads as a headline only for a space or a leading \
                   dash (a byline running into its story, an attribution `——…`) goes on where \
                   a word straddles the break; a title holding a comma stands above a credit \
@@ -317,6 +319,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // (Before the credit a caption ends on: `来源：城南社区 通讯员 王` + `强 编辑 李华`.)
     if cuts_a_name_in_a_list(&a.content, &b.content) {
         return join(0.75, "a list of names goes on: one of them is cut in two");
+    }
+    if a.is_cjk_text() && credits_cut(&a.content, &b.content).is_some() {
+        return join(
+            0.75,
+            "a page's line of credits goes on: more names and labels",
+        );
     }
     // An ordinal cut after its `第` (`…与第` + `二、三课堂…`): the numeral is not a point's.
     if a.content.ends_with('第') && (is_cjk_numeral(b.first()) || b.first().is_ascii_digit()) {
@@ -1029,7 +1037,8 @@ fn join_edit(
     let spaced_phrase = || {
         !cjk_column
             && (a.headline && phrases_go_on(&a.content, b.chars) == Some(PhrasesGoOn::InParallel)
-                || cuts_role_from_name(&a.content, &b.content))
+                || cuts_role_from_name(&a.content, &b.content)
+                || credits_cut(&a.content, &b.content) == Some(CreditsCut::AtSpace))
     };
     if clock == Some(ClockCut::DateFromTime) || spaced_trail() || spaced_phrase() {
         return Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why);
@@ -1786,6 +1795,11 @@ mod tests {
     fn a_name_cut_on_a_metadata_line_goes_on() {
         assert_eq!(
             clean("此次活动改善了社区环境。\n\n来源:城南社区 通讯员 王\n\n强 编辑 李华\n"),
+            "此次活动改善了社区环境。\n\n来源：城南社区 通讯员 王强 编辑 李华\n"
+        );
+        // Cut at a space, it goes on with the space.
+        assert_eq!(
+            clean("此次活动改善了社区环境。\n\n来源:城南社区 通讯员\n\n王强 编辑 李华\n"),
             "此次活动改善了社区环境。\n\n来源：城南社区 通讯员 王强 编辑 李华\n"
         );
     }
