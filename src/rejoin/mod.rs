@@ -1036,7 +1036,9 @@ fn join_edit(
     let cjk_column = matches!(shape.column, Some(Column::Cjk { .. }));
     let spaced_phrase = || {
         !cjk_column
-            && (a.headline && phrases_go_on(&a.content, b.chars) == Some(PhrasesGoOn::InParallel)
+            && (a.headline
+                && b.content.chars().all(is_cjk_letter)
+                && phrases_go_on(&a.content, b.chars) == Some(PhrasesGoOn::InParallel)
                 || cuts_role_from_name(&a.content, &b.content)
                 || credits_cut(&a.content, &b.content) == Some(CreditsCut::AtSpace))
     };
@@ -1415,6 +1417,9 @@ mod tests {
         // Its last phrase is its longest: the title is whole, and a heading follows.
         let whole = format!("新馆 城东新区图书馆开放\n\n导读{story}");
         assert_eq!(clean(&whole), whole);
+        // Punctuation that cannot start a line is no phrase in parallel: it goes on tight.
+        // (Found by the idempotence property.)
+        assert_eq!(clean("의 中\n。 "), "의 中。\n");
         // A role and the name of who holds it: a speaker's line over what they say.
         let speaker = "城市马拉松赛昨日落幕。\n\n男子组冠军 李华\n\n我很高兴\n\n能在家乡夺冠。\n";
         assert!(clean(speaker).contains("男子组冠军 李华\n\n我很高兴"));
