@@ -372,15 +372,20 @@ const ROLE_ENDINGS: &[&str] = &[
     "队长", "选手", "冠军", "亚军", "季军", "得主", "代言人", "负责人", "创始人",
 ];
 
-/// A role and a name of two to four letters (`省委常委、市委书记 何明`): a line whole in
-/// itself, over what its holder says.
+/// A word of so many Chinese letters, as names and credits' labels are (`王强`, `通讯员`).
+fn is_cjk_word(word: &str, letters: std::ops::RangeInclusive<usize>) -> bool {
+    letters.contains(&word.chars().count()) && word.chars().all(is_cjk_letter)
+}
+
+/// `role` ends on a role and `name` is a name of two to four letters (`市委书记` `何明`).
+fn is_role_then_name(role: &str, name: &str) -> bool {
+    ROLE_ENDINGS.iter().any(|ending| role.ends_with(ending)) && is_cjk_word(name, 2..=4)
+}
+
+/// A role and a name as a headline's last phrases (`省委常委、市委书记 何明`): a line whole
+/// in itself, over what its holder says.
 fn is_role_and_name(phrases: &[&str]) -> bool {
-    let [.., role, name] = phrases else {
-        return false;
-    };
-    ROLE_ENDINGS.iter().any(|ending| role.ends_with(ending))
-        && (2..=4).contains(&name.chars().count())
-        && name.chars().all(is_cjk_letter)
+    matches!(phrases, [.., role, name] if is_role_then_name(role, name))
 }
 
 /// Verbs of saying a speaker's colon follows (`他说：`, `她表示：`).
@@ -401,11 +406,7 @@ pub fn says_into_quotation(a: &str, b: &str) -> bool {
 /// A short line that ends on a role, and a name of two to four letters alone after it
 /// (`羽毛球男子双打冠军` + `王强`): a speaker's or a winner's line cut at its space.
 pub fn cuts_role_from_name(a: &str, b: &str) -> bool {
-    a.chars().nth(32).is_none()
-        && !a.contains('。')
-        && ROLE_ENDINGS.iter().any(|ending| a.ends_with(ending))
-        && (2..=4).contains(&b.chars().count())
-        && b.chars().all(is_cjk_letter)
+    a.chars().nth(32).is_none() && !a.contains('。') && is_role_then_name(a, b)
 }
 
 /// Whether a headline's phrases go on into a line of `next` letters, and how. A headline
@@ -430,8 +431,7 @@ pub fn phrases_go_on(headline: &str, next: usize) -> Option<PhrasesGoOn> {
 /// page's metadata line the list follows a labelled field (`来源：城南社区 通讯员 王` + `强 编辑
 /// 李华`), and one name or credit before the cut will do.
 pub fn cuts_a_name_in_a_list(a: &str, b: &str) -> bool {
-    let is_name =
-        |word: &str| (1..=4).contains(&word.chars().count()) && word.chars().all(is_cjk_letter);
+    let is_name = |word: &str| is_cjk_word(word, 1..=4);
     let mut rest = b.split(' ');
     let first = rest.next().unwrap_or("");
     // (A numeral alone numbers a section: `一`.)
@@ -467,7 +467,7 @@ pub enum CreditsCut {
 /// labels after it (`王强 编辑 李华`): where they were cut apart, if they were. A line that
 /// opens with a credit's label is a credit of its own (`编辑 李华`).
 pub fn credits_cut(a: &str, b: &str) -> Option<CreditsCut> {
-    let is_word = |w: &&str| (1..=4).contains(&w.chars().count()) && w.chars().all(is_cjk_letter);
+    let is_word = |w: &&str| is_cjk_word(w, 1..=4);
     let mut credits = a.split(' ');
     if !credits.next().is_some_and(opens_with_label) {
         return None;

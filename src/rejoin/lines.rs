@@ -6,7 +6,7 @@ use crate::edit::Edit;
 use crate::normalize::lines;
 use crate::rejoin::evidence::{
     cannot_end_paragraph, ends_on_comma, ends_on_photo_credit, ends_sentence, is_function_word,
-    is_headline_shaped, is_markup,
+    is_headline_shaped, is_markup, is_pause,
 };
 use crate::script::{is_cjk_letter, is_inline_space, may_hold_cjk_letter};
 
@@ -279,6 +279,12 @@ impl TextLine<'_> {
             }
         }
         capitalized * 5 >= long_words * 3 && content_lowercase == 0
+    }
+
+    /// Reads as running text, not as a heading: or if as short as one, it pauses inside
+    /// (`数据等技术，实现`).
+    pub fn reads_as_running_text(&self) -> bool {
+        !self.looks_like_heading() || self.content.contains(is_pause)
     }
 
     /// Short and without terminal punctuation: a title, heading, section letter, byline; or

@@ -35,7 +35,7 @@ use evidence::{
     says_into_quotation, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
-use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, split_name};
+use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, split_name};
 use words::{ends_on_cjk_function_word, starts_with_continuing_word, word_straddles};
 
 pub const REJOIN_CJK: Rule = Rule {
@@ -360,7 +360,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         && is_list_item(&a.content)
         && is_cjk_letter(a.last())
         && b.is_cjk_text()
-        && (!b.looks_like_heading() || b.content.contains(is_pause))
+        && b.reads_as_running_text()
         && !opens_with_label(&b.content)
     {
         return join(0.75, "a list item cut short goes on as running text");
@@ -681,12 +681,11 @@ fn shape_decision(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<D
     // A line that opens with a dash, where the document's others are sentences: an
     // attribution cut short (`——获奖的选手` + `李华说，…`), not a subtitle.
     if shape.dashed_lines_are_sentences
-        && a.content.starts_with('—')
-        && a.is_cjk_text()
+        && opens_with_dash(a)
         && !a.ends_sentence()
         && b.is_cjk_text()
         && !b.headline
-        && (!b.looks_like_heading() || b.content.contains(is_pause))
+        && b.reads_as_running_text()
         && !opens_paragraph(&b.content)
     {
         return join(

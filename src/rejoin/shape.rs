@@ -47,9 +47,7 @@ impl DocumentShape {
             blank_lines_mark_paragraphs: blank_lines_mark_paragraphs(lines),
             usual_blank_lines: usual_blank_lines(lines),
             points_are_sentences: mostly_sentences(lines, |l| opens_with_point_number(&l.content)),
-            dashed_lines_are_sentences: mostly_sentences(lines, |l| {
-                l.content.starts_with('—') && l.is_cjk_text()
-            }),
+            dashed_lines_are_sentences: mostly_sentences(lines, opens_with_dash),
             names: if lines.windows(2).any(|p| split_name(&p[0], &p[1]).is_some()) {
                 NamePairs::of(lines.iter().map(|l| &*l.content))
             } else {
@@ -57,6 +55,11 @@ impl DocumentShape {
             },
         }
     }
+}
+
+/// A Chinese line that opens with a dash: a subtitle (`——记…`), or an attribution.
+pub fn opens_with_dash(line: &TextLine) -> bool {
+    line.content.starts_with('—') && line.is_cjk_text()
 }
 
 /// At least two of the lines `kind` picks end a sentence, and more of them than not.
