@@ -403,6 +403,22 @@ pub fn says_into_quotation(a: &str, b: &str) -> bool {
         && b.starts_with(['“', '"', '「'])
 }
 
+/// A sentence that pauses and then leads in with a colon (`…，具体可从三方面说明：`), and a
+/// line after it that does not open a quotation: what it leads in to stands as paragraphs of
+/// its own (a label's colon, `时间：`, has no pause before it).
+pub fn leads_in_to_next(a: &str, b: &str) -> bool {
+    a.strip_suffix([':', '：'])
+        .and_then(|head| head.rsplit_once(is_pause))
+        .is_some_and(|(_, clause)| {
+            clause
+                .chars()
+                .filter(|&c| is_cjk_letter(c))
+                .nth(1)
+                .is_some()
+        })
+        && !b.starts_with(['“', '"', '「', '‘'])
+}
+
 /// A short line that ends on a role, and a name of two to four letters alone after it
 /// (`羽毛球男子双打冠军` + `王强`): a speaker's or a winner's line cut at its space.
 pub fn cuts_role_from_name(a: &str, b: &str) -> bool {

@@ -29,10 +29,10 @@ use evidence::{
     ends_on_title_and_first_name, ends_sentence, is_bracketed_credit, is_capitalized_word,
     is_cjk_numeral, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
     is_semicolon_item, is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight,
-    leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value, opens_in_parallel,
-    opens_paragraph, opens_range_end, opens_with_date, opens_with_frame, opens_with_label,
-    opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
-    says_into_quotation, starts_with_unit,
+    leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value,
+    opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date, opens_with_frame,
+    opens_with_label, opens_with_month_day, opens_with_point_number, opens_with_year,
+    phrases_go_on, says_into_quotation, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, split_name};
@@ -343,6 +343,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     if a.ends_sentence()
         || a.is_cjk_text() && is_semicolon_item(&a.content, &b.content)
+        || a.is_cjk_text() && leads_in_to_next(&a.content, &b.content)
         || opens_paragraph(&b.content)
         || a.is_cjk_text() && opens_in_parallel(&a.content, &b.content)
     {
@@ -1443,6 +1444,13 @@ mod tests {
             clean("市图书馆新馆本周开放后迎来借阅高峰的过\n\n程。馆方介绍了以下三项措施：\n"),
             "市图书馆新馆本周开放后迎来借阅高峰的过程。馆方介绍了以下三项措施：\n"
         );
+    }
+
+    #[test]
+    fn what_a_sentence_leads_in_to_with_a_colon_stands_apart() {
+        let questions = "老旧小区改造今年全部完工。居民们还来不及高兴，新的问题也随之而来：\n\n\
+                         我们的社区，有足够的停车位吗？\n";
+        assert_eq!(clean(questions), questions);
     }
 
     #[test]
