@@ -929,6 +929,22 @@ pub fn opens_paragraph(text: &str) -> bool {
         })
         || opens_with_point_number(text)
         || is_dateline(text)
+        || text.starts_with(SECTION_MARKS)
+        || opens_with_bracketed_label(text)
+}
+
+/// Marks a web page sets before a section's heading (`▍导言`, `■ 现场`): no sentence goes on
+/// into one. (Not `●` or `▲`, which also open list items and captions that wrap.)
+const SECTION_MARKS: &[char] = &['▍', '▌', '■', '◆', '▶', '★'];
+
+/// A lead's label in black lenticular brackets (`【导读】`, `【编者按】`) opens what it
+/// labels.
+fn opens_with_bracketed_label(text: &str) -> bool {
+    text.strip_prefix('【')
+        .and_then(|rest| rest.split_once('】'))
+        .is_some_and(|(label, _)| {
+            (2..=4).contains(&label.chars().count()) && label.chars().all(is_cjk_letter)
+        })
 }
 
 /// A Chinese numeral that numbers a point or a section (`一`, `十`), or a section's stem
@@ -1109,6 +1125,33 @@ pub fn cuts_cjk_date(before: &str, after: &str) -> bool {
 pub fn ends_on_decimal_point(text: &str) -> bool {
     text.strip_suffix('.')
         .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A name cut at its dot, and the extension or domain after it alone on the next line
+/// (`…会议纪要.` + `docx`, `www.example.` + `com/news`): two to five lower-case letters, then
+/// nothing or a separator, not a word of text.
+pub fn cuts_dotted_name(a: &str, b: &str) -> bool {
+    let extension = b
+        .split(|c: char| !c.is_ascii_lowercase())
+        .next()
+        .unwrap_or("");
+    a.strip_suffix('.')
+        .is_some_and(|name| name.ends_with(char::is_alphanumeric))
+        && (2..=5).contains(&extension.len())
+        && b[extension.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '/' | '.' | ' ' | ')' | '）' | '?' | '#'))
+}
+
+/// Ends on a Chinese file name and its extension (`…会议纪要.docx`): the title a document
+/// sharing page sets above the document.
+pub fn ends_on_file_name(text: &str) -> bool {
+    text.rsplit_once('.').is_some_and(|(name, extension)| {
+        name.ends_with(is_cjk_letter)
+            && (2..=5).contains(&extension.len())
+            && extension.bytes().all(|b| b.is_ascii_lowercase())
+    })
 }
 
 /// Units and counters a Chinese number is written before (`12` + `月5日`, `120` + `万元`).
@@ -1343,6 +1386,10 @@ mod tests {
             opens_paragraph("本报讯（记者 李明）") && opens_paragraph("新华社北京5月8日电 记者")
         );
         assert!(!opens_paragraph("新华社记者在现场看到，"));
+        // A section's mark and a lead's label open a block; a bracket that is a title's does
+        // not, nor does a caption's mark.
+        assert!(opens_paragraph("▍背景") && opens_paragraph("【编者按】三年来，"));
+        assert!(!opens_paragraph("【城市观察：社区更新】") && !opens_paragraph("▲图为新建的公园"));
         assert!(leaves_parenthesis_open("中新社北京5月8日电 （记者 王鹏"));
         assert!(starts_with_unit("月5日上午") && !starts_with_unit("期间"));
         assert!(

@@ -23,16 +23,16 @@ use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, CreditsCut, PhrasesGoOn, cannot_start_line, clock_cut, closes_what_is_open,
-    credits_cut, cuts_a_name_in_a_list, cuts_breadcrumb, cuts_cjk_date, cuts_role_from_name,
-    date_goes_on, ends_on_decimal_point, ends_on_field_label, ends_on_field_value,
-    ends_on_function_word, ends_on_name_title, ends_on_number_separator,
-    ends_on_title_and_first_name, ends_sentence, is_bracketed_credit, is_capitalized_word,
-    is_cjk_numeral, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
-    is_semicolon_item, is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight,
-    leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value,
-    opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date, opens_with_frame,
-    opens_with_label, opens_with_month_day, opens_with_point_number, opens_with_year,
-    phrases_go_on, says_into_quotation, starts_with_unit,
+    credits_cut, cuts_a_name_in_a_list, cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name,
+    cuts_role_from_name, date_goes_on, ends_on_decimal_point, ends_on_field_label,
+    ends_on_field_value, ends_on_file_name, ends_on_function_word, ends_on_name_title,
+    ends_on_number_separator, ends_on_title_and_first_name, ends_sentence, is_bracketed_credit,
+    is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item, is_name_word,
+    is_parallel_headline, is_pause, is_semicolon_item, is_timestamp, is_two_clause_heading,
+    is_wire_dateline, joins_tight, leads_in_to_next, leaves_parenthesis_open, opens_byline,
+    opens_credit, opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end,
+    opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
+    opens_with_point_number, opens_with_year, phrases_go_on, says_into_quotation, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, split_name};
@@ -232,6 +232,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if a.is_cjk_text() && b.first().is_ascii_digit() && ends_on_decimal_point(&a.content) {
         return join(0.9, "a decimal number is cut at its point");
     }
+    if a.is_cjk_text() && cuts_dotted_name(&a.content, &b.content) {
+        return join(0.85, "a file or domain name is cut at its dot");
+    }
     // A date or a range cut after its separator (`2023-09-` + `28`, `12-` + `15`).
     if b.first().is_ascii_digit() && ends_on_number_separator(&a.content) {
         return join(0.85, "a date or a range is cut after its separator");
@@ -344,6 +347,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if a.ends_sentence()
         || a.is_cjk_text() && is_semicolon_item(&a.content, &b.content)
         || a.is_cjk_text() && leads_in_to_next(&a.content, &b.content)
+        || a.is_cjk_text() && ends_on_file_name(&a.content)
         || opens_paragraph(&b.content)
         || a.is_cjk_text() && opens_in_parallel(&a.content, &b.content)
     {
@@ -1053,6 +1057,7 @@ fn join_edit(
                 || ends_on_number_separator(&a.content))
         || a.last().is_ascii_digit() && opens_range_end(&b.content)
         || ends_on_field_label(&a.content)
+        || a.is_cjk_text() && cuts_dotted_name(&a.content, &b.content)
         || a.is_cjk_text() && says_into_quotation(&a.content, &b.content)
         || joins_tight(a.last())
         || joins_tight(b.first()) && !latin_dash
@@ -1451,6 +1456,25 @@ mod tests {
         let questions = "老旧小区改造今年全部完工。居民们还来不及高兴，新的问题也随之而来：\n\n\
                          我们的社区，有足够的停车位吗？\n";
         assert_eq!(clean(questions), questions);
+    }
+
+    #[test]
+    fn a_leads_label_opens_a_paragraph_after_a_title() {
+        let text = "社区里的“停车难”之争，背后的真实情况究竟如何？城市观察（下）\n\n\
+                    【导读】三年来，老城区的改造让社区的面貌焕然一新。\n";
+        assert_eq!(clean(text), text);
+    }
+
+    #[test]
+    fn a_file_name_cut_at_its_dot_goes_on_and_ends_its_title() {
+        assert_eq!(
+            clean("社区议事纪要.\n\ndocx\n\n《社区议事纪要.docx》由会员分享，可在线阅读。\n"),
+            "社区议事纪要.docx\n\n《社区议事纪要.docx》由会员分享，可在线阅读。\n"
+        );
+        // A file name too long for a heading is a title all the same.
+        let title = "老旧小区改造中的居民议事协商机制研究以城南街道三个社区为例.docx\n\n\
+                     《老旧小区改造中的居民议事协商机制研究》由会员分享，可在线阅读。\n";
+        assert_eq!(clean(title), title);
     }
 
     #[test]
