@@ -1144,6 +1144,15 @@ pub fn cuts_dotted_name(a: &str, b: &str) -> bool {
             .is_none_or(|c| matches!(c, '/' | '.' | ' ' | ')' | '）' | '?' | '#'))
 }
 
+/// Two to five Chinese letters and the mark that ends a sentence (`开庭。`, `三百人。`):
+/// too short to be a paragraph, so the end of one cut short.
+pub fn is_sentence_tail(text: &str) -> bool {
+    text.strip_suffix(['。', '！', '？', '!', '?'])
+        .is_some_and(|words| {
+            words.chars().all(is_cjk_letter) && (2..=5).contains(&words.chars().count())
+        })
+}
+
 /// Ends on a Chinese file name and its extension (`…会议纪要.docx`): the title a document
 /// sharing page sets above the document.
 pub fn ends_on_file_name(text: &str) -> bool {

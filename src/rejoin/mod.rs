@@ -28,11 +28,12 @@ use evidence::{
     ends_on_field_value, ends_on_file_name, ends_on_function_word, ends_on_name_title,
     ends_on_number_separator, ends_on_title_and_first_name, ends_sentence, is_bracketed_credit,
     is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item, is_name_word,
-    is_parallel_headline, is_pause, is_semicolon_item, is_timestamp, is_two_clause_heading,
-    is_wire_dateline, joins_tight, leads_in_to_next, leaves_parenthesis_open, opens_byline,
-    opens_credit, opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end,
-    opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
-    opens_with_point_number, opens_with_year, phrases_go_on, says_into_quotation, starts_with_unit,
+    is_parallel_headline, is_pause, is_semicolon_item, is_sentence_tail, is_timestamp,
+    is_two_clause_heading, is_wire_dateline, joins_tight, leads_in_to_next,
+    leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value, opens_in_parallel,
+    opens_paragraph, opens_range_end, opens_with_date, opens_with_frame, opens_with_label,
+    opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
+    says_into_quotation, starts_with_unit,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, split_name};
@@ -376,6 +377,19 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         return join(
             0.8,
             "one letter alone on a line is cut from the word before it",
+        );
+    }
+    // A sentence's last word or two alone on a line (`…旁听席上至少坐了` + `三百人。`), after a
+    // line that pauses inside: no paragraph is that short, and no heading holds a comma and
+    // stops short of its end.
+    if a.is_cjk_text()
+        && is_cjk_letter(a.last())
+        && a.content.contains(is_pause)
+        && is_sentence_tail(&b.content)
+    {
+        return join(
+            0.75,
+            "a sentence's last words alone on a line end the one before",
         );
     }
     // After a line that ends no sentence (a title, a heading), a date set off by a comma
@@ -1475,6 +1489,17 @@ mod tests {
         let title = "老旧小区改造中的居民议事协商机制研究以城南街道三个社区为例.docx\n\n\
                      《老旧小区改造中的居民议事协商机制研究》由会员分享，可在线阅读。\n";
         assert_eq!(clean(title), title);
+    }
+
+    #[test]
+    fn a_sentences_last_words_alone_on_a_line_go_on() {
+        assert_eq!(
+            clean("听证会如期举行。\n\n会场对外开放，旁听席上坐了\n\n两百人。\n"),
+            "听证会如期举行。\n\n会场对外开放，旁听席上坐了两百人。\n"
+        );
+        // A heading with a comma over a sentence of its own stands.
+        let apart = "听证会如期举行。\n\n抓实惠民项目，增进群众获得感\n\n会场对外开放。\n";
+        assert_eq!(clean(apart), apart);
     }
 
     #[test]
