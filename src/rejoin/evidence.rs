@@ -1,7 +1,7 @@
 //! The character tables rejoin reads: what cannot start or end a line (W3C clreq/JLREQ, with
 //! the ASCII forms scrapers leave), what ends a sentence, what makes a headline.
 
-use crate::rejoin::words::is_adverbial_frame;
+use crate::rejoin::words::{is_adverbial_frame, starts_with_continuing_word};
 use crate::script::{
     CJK_NUMERALS, head, is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script,
     may_hold_cjk_letter, tail,
@@ -813,11 +813,15 @@ pub fn is_parallel_headline(text: &str) -> bool {
 /// marks. A heading may lead with a short label or exclamation of its own (`第一节：`,
 /// `喜讯传来！`). A sentence may open with an adverbial frame of about one length
 /// (`在各个街道中，东城街道…`); a heading's clauses start alike if the first is one
-/// (`在奋斗中成长，在实干中前行`).
+/// (`在奋斗中成长，在实干中前行`). Nor does a heading open with a date set off by a comma
+/// (`7月5日，…`), the lead of a news paragraph, or with a conjunction that goes on from the
+/// sentence before (`而且…`).
 pub fn is_two_clause_heading(text: &str) -> bool {
     let two = |text: &str| {
         two_clauses(text).is_some_and(|(left, right)| left.abs_diff(right) <= 3)
             && !opens_with_frame(text)
+            && !opens_with_date(text)
+            && !starts_with_continuing_word(text)
     };
     let after_lead = text
         .split_once(['：', ':', '！', '!', '？', '?'])
@@ -1309,6 +1313,9 @@ mod tests {
         // A sentence after a speaker's colon opens with a short phrase.
         assert!(!is_two_clause_heading("他说：昨天，我们召开了全市会议"));
         assert!(!is_two_clause_heading("全年增长12.5%，高出去年水平"));
+        // A news paragraph's lead, and a sentence going on from the one before.
+        assert!(!is_two_clause_heading("3月8日，在城南街道会场"));
+        assert!(!is_two_clause_heading("而且允许旁听，旁听席上坐满了"));
         assert!(!is_two_clause_heading("在各个街道中，东城街道的"));
         assert!(!is_two_clause_heading("随着天气的转暖，市区各大公园"));
         assert!(!is_two_clause_heading("了解情况后，工作人员立即"));
