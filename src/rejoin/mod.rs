@@ -349,7 +349,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         || a.is_cjk_text() && is_semicolon_item(&a.content, &b.content)
         || a.is_cjk_text() && leads_in_to_next(&a.content, &b.content)
         || a.is_cjk_text() && ends_on_file_name(&a.content)
-        || opens_paragraph(&b.content)
+        || opens_paragraph(&b.content) && !a.content.ends_with(['，', ','])
         || a.is_cjk_text() && opens_in_parallel(&a.content, &b.content)
     {
         return Some(Decision::Keep);
@@ -1500,6 +1500,16 @@ mod tests {
         // A heading with a comma over a sentence of its own stands.
         let apart = "听证会如期举行。\n\n抓实惠民项目，增进群众获得感\n\n会场对外开放。\n";
         assert_eq!(clean(apart), apart);
+    }
+
+    #[test]
+    fn no_paragraph_ends_on_a_comma_even_before_an_opener() {
+        assert_eq!(
+            clean(
+                "全市公交线网优化已经完成。市交通局副局长李明表示，\n\n下一步，全市将新开通公交线路12条。\n"
+            ),
+            "全市公交线网优化已经完成。市交通局副局长李明表示，下一步，全市将新开通公交线路12条。\n"
+        );
     }
 
     #[test]
