@@ -199,7 +199,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             },
         );
     }
-    if closes_what_is_open(&a.content, &b.content) {
+    // (A quotation that runs over paragraphs leaves its mark open at the end of each but the
+    // last: `…很快就被对手打入一球。` + `三分对于我们来说…。”`.)
+    let quotation_runs_on = a.is_cjk_text() && matches!(a.last(), '。' | '！' | '？' | '!' | '?');
+    if closes_what_is_open(&a.content, &b.content) && !quotation_runs_on {
         return join(
             0.85,
             "a quotation or bracket open at the end of the line is closed on the next",
@@ -1509,6 +1512,18 @@ mod tests {
                 "全市公交线网优化已经完成。市交通局副局长李明表示，\n\n下一步，全市将新开通公交线路12条。\n"
             ),
             "全市公交线网优化已经完成。市交通局副局长李明表示，下一步，全市将新开通公交线路12条。\n"
+        );
+    }
+
+    #[test]
+    fn a_quotation_that_runs_over_paragraphs_keeps_them() {
+        let text = "赛后，主教练表示：“这是一场艰难的比赛，我们丢球太快了。\n\n\
+                    下半场我们踢出了想要的足球，感谢到场的球迷。”\n";
+        assert_eq!(clean(text), text);
+        // Cut inside a sentence, the quotation goes on.
+        assert_eq!(
+            clean("主教练表示：“这是一场艰难的比赛，\n\n我们丢球太快了。”\n"),
+            "主教练表示：“这是一场艰难的比赛，我们丢球太快了。”\n"
         );
     }
 
