@@ -1016,11 +1016,11 @@ pub fn is_dateline(text: &str) -> bool {
         || opens_with_dated_dateline(text)
 }
 
-/// Opens (within its first 20 characters) with a date and `讯` or `电`, then the end, a
-/// space, a bracket or a colon: not `5月3日电话`.
+/// Opens (within its first 20 characters) with a date and `讯`, `电` or `宣` (a sports
+/// desk's `8月2日宣`), then the end, a space, a bracket or a colon: not `5月3日电话`.
 fn opens_with_dated_dateline(text: &str) -> bool {
     let opening = head(text, 20);
-    ["日讯", "日电"].iter().any(|mark| {
+    ["日讯", "日电", "日宣"].iter().any(|mark| {
         opening.match_indices(mark).any(|(at, _)| {
             let set_off = text[at + mark.len()..]
                 .chars()
@@ -1348,6 +1348,7 @@ mod tests {
         assert!(opens_byline("作者: 陈思远") && opens_byline("来源：城市晚报"));
         assert!(is_dateline("综合消息5月3日讯 全市") && is_dateline("城市网5月3日电（记者"));
         assert!(!is_dateline("他在5月3日电话会议上") && !is_dateline("5月3日，全市"));
+        assert!(is_dateline("体育频道8月2日宣 在联赛第19轮中") && !is_dateline("8月2日宣布"));
         assert!(opens_range_end("—8℃") && opens_range_end("~5级") && !opens_range_end("——记"));
         assert!(
             ends_on_photo_credit("学生们领取新课本。城市晚报 图") && !ends_on_photo_credit("如图")
