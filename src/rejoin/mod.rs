@@ -529,7 +529,8 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // A heading that holds a comma is short, and two clauses of about one length: another
     // line with a comma inside is a sentence cut short, and running text goes on after it.
-    // (Not one that numbers a point, `一、…`, nor one that leads in to what follows with a
+    // (Not one that numbers a point, `一、…`, on one line or as short as one when its cut was
+    // joined; nor one that leads in to what follows with a
     // colon; nor into a credit, `来源：…`, which a title holding a comma may stand above.)
     if a.is_cjk_text()
         && a.chars >= 10
@@ -537,7 +538,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         && !a.headline
         && !is_two_clause_heading(&a.content)
         && !is_title_with_comma(a)
-        && !(a.lines == 1 && opens_with_point_number(&a.content))
+        && !((a.lines == 1 || a.chars <= 40) && opens_with_point_number(&a.content))
         && !a.content.ends_with([':', '：'])
         && b.is_cjk_text()
         && !b.looks_like_heading()
@@ -1524,6 +1525,18 @@ mod tests {
         assert_eq!(
             clean("主教练表示：“这是一场艰难的比赛，\n\n我们丢球太快了。”\n"),
             "主教练表示：“这是一场艰难的比赛，我们丢球太快了。”\n"
+        );
+    }
+
+    #[test]
+    fn a_numbered_heading_cut_in_two_and_joined_stays_a_heading() {
+        assert_eq!(
+            clean(
+                "听证会如期举行。\n\n一、从审理期限与宣告规\n\n则看，开庭前不可能知道“最终结果”\n\n\
+                 依据相关规定，案件审理需严格遵循法定流程与期限，具体可从三方面说明。\n"
+            ),
+            "听证会如期举行。\n\n一、从审理期限与宣告规则看，开庭前不可能知道“最终结果”\n\n\
+             依据相关规定，案件审理需严格遵循法定流程与期限，具体可从三方面说明。\n"
         );
     }
 
