@@ -185,19 +185,22 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         return Some(Decision::Keep);
     }
     // A list item goes on in a line that continues it in lower case (Markdown's lazy
-    // continuation); other structure stands alone. A Chinese list item goes on as running
-    // text does: its line may be cut or wrapped anywhere.
+    // continuation), or after a comma or a word no heading ends on (an article, `of`, `and`:
+    // a heading may end on a preposition, `Find someone to talk to`); other structure stands
+    // alone. A Chinese list item goes on as running text does: its line may be cut or wrapped
+    // anywhere.
     if a.markup && !(a.is_cjk_text() && is_list_item(&a.content)) {
-        return Some(
-            if is_list_item(&a.content) && b.starts_with_plain_lowercase_word() {
-                Decision::Join {
-                    confidence: 0.8,
-                    why: "a list item goes on in lower case",
-                }
-            } else {
-                Decision::Keep
-            },
-        );
+        let last_word = a.content.rsplit(' ').next().unwrap_or("");
+        let cut_short =
+            !cjk && (a.last() == ',' || ["the", "a", "an", "of", "and", "or"].contains(&last_word));
+        let item = is_list_item(&a.content);
+        return if item && b.starts_with_plain_lowercase_word() {
+            join(0.8, "a list item goes on in lower case")
+        } else if item && cut_short {
+            join(0.75, "a list item cut after a comma or an article goes on")
+        } else {
+            Some(Decision::Keep)
+        };
     }
     // (A quotation that runs over paragraphs leaves its mark open at the end of each but the
     // last: `…很快就被对手打入一球。` + `三分对于我们来说…。”`.)
@@ -427,7 +430,8 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if a.last().is_ascii_digit() && b.is_cjk_text() && starts_with_unit(&b.content) {
         return join(0.85, "a number is cut from its unit");
     }
-    if a.ends_inside_sentence() && !b.looks_like_heading() {
+    // (A heading never ends on a comma: in English a list of names goes on after one.)
+    if a.ends_inside_sentence() && (!b.looks_like_heading() || !cjk && a.last() == ',') {
         return join(
             0.9,
             "the line ends inside a sentence (comma, 、 or opening bracket)",
@@ -1538,6 +1542,21 @@ mod tests {
             "听证会如期举行。\n\n一、从审理期限与宣告规则看，开庭前不可能知道“最终结果”\n\n\
              依据相关规定，案件审理需严格遵循法定流程与期限，具体可从三方面说明。\n"
         );
+    }
+
+    #[test]
+    fn an_english_list_cut_after_a_comma_or_an_article_goes_on() {
+        assert_eq!(
+            clean(
+                "Roll call was taken.\n\nPresent: Ann Lee, Bob Park, Cy Day,\n\nDee Fox, Eli Gray, Flo Hart\n\n\
+                 1. A resolution to create the position of\n\nArts Coordinator for the city.\n"
+            ),
+            "Roll call was taken.\n\nPresent: Ann Lee, Bob Park, Cy Day, Dee Fox, Eli Gray, Flo Hart\n\n\
+             1. A resolution to create the position of Arts Coordinator for the city.\n"
+        );
+        // An item may end on a preposition.
+        let items = "Ways to cope:\n\n1. Find someone to talk to\n\nTalking to a friend helps.\n";
+        assert_eq!(clean(items), items);
     }
 
     #[test]
