@@ -88,12 +88,29 @@ fn starts_with_day(text: &str) -> bool {
     (1..=2).contains(&digits) && matches!(text.as_bytes().get(digits), None | Some(b',' | b' '))
 }
 
-/// A date is cut between its month and its day (`…on November` + `20, 2019`), or the
-/// attribution of an embedded post from its date (`— Ana Ruiz (@anaruiz)` + `May 4, 2021`).
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A date is cut between its month and its day (`…on November` + `20, 2019`), a time of
+/// day from its weekday (`…began at 5:30 p.m.` + `Tuesday, Dec. 3`), or the attribution of
+/// an embedded post from its date (`— Ana Ruiz (@anaruiz)` + `May 4, 2021`).
 pub fn date_goes_on(before: &str, after: &str) -> bool {
     let last = before.rsplit(' ').next().unwrap_or("");
     let handle = last.starts_with("(@") && last.ends_with(')');
+    let weekday = WEEKDAYS.iter().any(|day| {
+        after
+            .strip_prefix(day)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([',', ' ']))
+    });
     MONTHS.contains(&last) && starts_with_day(after)
+        || matches!(last, "a.m." | "p.m.") && weekday
         || handle
             && MONTHS.iter().any(|month| {
                 after
@@ -1331,6 +1348,8 @@ mod tests {
                 && !ends_on_title_and_first_name("Mr. X1")
         );
         assert!(date_goes_on("on March", "3, 2030") && !date_goes_on("in March", "2030 saw"));
+        assert!(date_goes_on("began at 5:30 p.m.", "Tuesday, in room 2"));
+        assert!(!date_goes_on("began at 5:30 p.m.", "Tuesdays are quiet"));
         assert!(
             date_goes_on("— Bo (@bo)", "June 1, 2030") && !date_goes_on("— Bo (@bo)", "Junebug")
         );
