@@ -1,7 +1,7 @@
 //! The character tables rejoin reads: what cannot start or end a line (W3C clreq/JLREQ, with
 //! the ASCII forms scrapers leave), what ends a sentence, what makes a headline.
 
-use crate::rejoin::words::{is_adverbial_frame, starts_with_continuing_word};
+use crate::rejoin::words::{is_adverbial_frame, is_dictionary_word, starts_with_continuing_word};
 use crate::script::{
     CJK_NUMERALS, head, is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script,
     may_hold_cjk_letter, tail,
@@ -496,29 +496,38 @@ pub enum CreditsCut {
     InsideName,
 }
 
-/// A line of credits after a labelled field (`来源：城南社区 通讯员`), and a line of names and
-/// labels after it (`王强 编辑 李华`): where they were cut apart, if they were. A line that
-/// opens with a credit's label is a credit of its own (`编辑 李华`).
+/// A line of credits after a labelled field (`来源：城南社区 通讯员`) or a credit's label
+/// (`记者 王强 李华`), and a line of names and labels after it (`王强 编辑 李华`, `赵明`): where
+/// they were cut apart, if they were. A line that opens with a credit's label is a credit of
+/// its own (`编辑 李华`), and a word of the dictionary alone is no name (`综述`).
 pub fn credits_cut(a: &str, b: &str) -> Option<CreditsCut> {
     let is_word = |w: &&str| is_cjk_word(w, 1..=4);
+    let is_label = |w: &str| BYLINE_LABELS.contains(&w);
     let mut credits = a.split(' ');
-    if !credits.next().is_some_and(opens_with_label) {
+    let lead = credits.next()?;
+    let byline = is_label(lead);
+    if !(byline || opens_with_label(lead)) {
         return None;
     }
     let credits: Vec<&str> = credits.collect();
     let next: Vec<&str> = b.split(' ').collect();
-    let is_label = |w: &str| BYLINE_LABELS.contains(&w);
     let credits_and_names = credits.iter().all(is_word)
         && next.iter().all(is_word)
-        && credits.iter().chain(&next).any(|w| is_label(w));
+        && (byline || credits.iter().chain(&next).any(|w| is_label(w)));
     if !credits_and_names || opens_credit(b) {
         return None;
     }
     let (last, first) = (*credits.last()?, next[0]);
+    let more_names = || {
+        byline
+            && next
+                .iter()
+                .all(|w| w.chars().count() >= 2 && !is_label(w) && !is_dictionary_word(w))
+    };
     if last.chars().count() == 1 || first.chars().count() == 1 {
         Some(CreditsCut::InsideName)
     } else {
-        is_label(last).then_some(CreditsCut::AtSpace)
+        (is_label(last) || more_names()).then_some(CreditsCut::AtSpace)
     }
 }
 
@@ -661,6 +670,8 @@ fn ends_on_source_credit(text: &str) -> bool {
 const BYLINE_LABELS: &[&str] = &[
     "作者", "记者", "文", "编辑", "责任编辑", "责编", "通讯员", "撰文", "摄影", "来源",
     "审核", "初审", "一审", "二审", "三审", "终审", "校对",
+    // The same in traditional script.
+    "記者", "編輯", "責任編輯", "責編", "通訊員", "攝影", "來源", "審核", "校對",
 ];
 
 /// A paragraph that ends on its only semicolon, before another like it: two items of a list
@@ -1023,13 +1034,15 @@ pub fn opens_with_date(text: &str) -> bool {
 
 /// A news agency's or a paper's dateline: `本报讯`, or the agency or the paper and `电`
 /// (`新华社北京5月8日电`, `本报上海3月2日电`) within the first characters, or a date and
-/// `讯` or `电` set off from what follows (`综合消息5月3日讯 …`, `中新网5月8日电(…`).
+/// `讯` or `电` set off from what follows (`综合消息5月3日讯 …`, `中新网5月8日电(…`); in
+/// simplified or traditional script (`中新社深圳11月21日電`).
 pub fn is_dateline(text: &str) -> bool {
     text.starts_with("本报讯")
-        || ["新华社", "中新社", "本报"]
+        || text.starts_with("本報訊")
+        || ["新华社", "中新社", "本报", "新華社", "本報"]
             .iter()
             .any(|a| text.starts_with(a))
-            && text.chars().take(16).any(|c| c == '电')
+            && text.chars().take(16).any(|c| c == '电' || c == '電')
         || opens_with_dated_dateline(text)
 }
 
@@ -1037,7 +1050,7 @@ pub fn is_dateline(text: &str) -> bool {
 /// desk's `8月2日宣`), then the end, a space, a bracket or a colon: not `5月3日电话`.
 fn opens_with_dated_dateline(text: &str) -> bool {
     let opening = head(text, 20);
-    ["日讯", "日电", "日宣"].iter().any(|mark| {
+    ["日讯", "日电", "日宣", "日訊", "日電"].iter().any(|mark| {
         opening.match_indices(mark).any(|(at, _)| {
             let set_off = text[at + mark.len()..]
                 .chars()
@@ -1273,6 +1286,16 @@ mod tests {
         assert_eq!(credits_cut("来源：城南社区 王强", "李华"), None);
         assert_eq!(credits_cut("来源：通讯员 周明", "编辑 李华"), None);
         assert_eq!(credits_cut("城南社区 通讯员", "王强 编辑 李华"), None);
+        // A reporters' line goes on in more names, not in a word of the dictionary.
+        assert_eq!(
+            credits_cut("记者 郑明 刘烨", "奚婉婷"),
+            Some(CreditsCut::AtSpace)
+        );
+        assert_eq!(
+            credits_cut("記者 鄭明 劉燁", "奚婉婷"),
+            Some(CreditsCut::AtSpace)
+        );
+        assert_eq!(credits_cut("记者 郑明 刘烨", "综述"), None);
         assert!(
             cuts_a_name_in_a_list("来源：城南社区 通讯员 王", "强 编辑 李华")
                 && !cuts_a_name_in_a_list("来源：城南社区", "强 编辑 李华")
@@ -1368,6 +1391,7 @@ mod tests {
         assert!(is_dateline("综合消息5月3日讯 全市") && is_dateline("城市网5月3日电（记者"));
         assert!(!is_dateline("他在5月3日电话会议上") && !is_dateline("5月3日，全市"));
         assert!(is_dateline("体育频道8月2日宣 在联赛第19轮中") && !is_dateline("8月2日宣布"));
+        assert!(is_dateline("中新社深圳11月21日電 題：") && is_dateline("本報訊（記者 李明）"));
         assert!(opens_range_end("—8℃") && opens_range_end("~5级") && !opens_range_end("——记"));
         assert!(
             ends_on_photo_credit("学生们领取新课本。城市晚报 图") && !ends_on_photo_credit("如图")

@@ -38,6 +38,11 @@ pub fn word_straddles(before: &str, after: &str) -> bool {
     false
 }
 
+/// Whether `word` is in the dictionary (a name seldom is: `赵明`, but not `综述`).
+pub fn is_dictionary_word(word: &str) -> bool {
+    jieba().has_word(word)
+}
+
 /// Chinese text ends on a function word (`…始终以`, `…改革和`), read as the last word of
 /// the dictionary segmentation of its last characters.
 pub fn ends_on_cjk_function_word(text: &str) -> bool {
