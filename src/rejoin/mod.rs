@@ -554,10 +554,17 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         );
     }
     // (A line that leads in with a colon after a pause is a sentence, not a heading:
-    // `…规定，分别作出以下判决：`. A credit, `来源：…`, is a line of its own.)
+    // `…规定，分别作出以下判决：`. A credit, `来源：…`, is a line of its own, and a line that
+    // opens with a year opens a paragraph, `2024年，…`: a sentence cut before its year stops
+    // on a word that waits for it, `早在`.)
     let b_sentence =
         !b.looks_like_heading() || b.content.ends_with([':', '：']) && b.content.contains(is_pause);
-    if cjk && !a.looks_like_heading() && b_sentence && !opens_credit(&b.content) {
+    if cjk
+        && !a.looks_like_heading()
+        && b_sentence
+        && !opens_credit(&b.content)
+        && !opens_with_year(&b.content)
+    {
         return join(
             0.8,
             "a paragraph without terminal punctuation continues on the next line",
@@ -1557,6 +1564,18 @@ mod tests {
         // An item may end on a preposition.
         let items = "Ways to cope:\n\n1. Find someone to talk to\n\nTalking to a friend helps.\n";
         assert_eq!(clean(items), items);
+    }
+
+    #[test]
+    fn a_paragraph_that_opens_with_a_year_stands_after_a_line_without_terminal_punctuation() {
+        let text = "城南社区卫生服务中心、城北社区卫生服务中心与市第一人民医院医疗联合体\n\n\
+                    2024年，三家医院建成了远程会诊平台，每月会诊两千余例。\n";
+        assert_eq!(clean(text), text);
+        // After a word no sentence ends on, the year goes on.
+        assert_eq!(
+            clean("三家医院的远程会诊平台已经全部建成，早在\n\n2024年就开始试运行。\n"),
+            "三家医院的远程会诊平台已经全部建成，早在2024年就开始试运行。\n"
+        );
     }
 
     #[test]
