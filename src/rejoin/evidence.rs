@@ -963,7 +963,27 @@ pub fn opens_paragraph(text: &str) -> bool {
         || is_dateline(text)
         || text.starts_with(SECTION_MARKS)
         || opens_with_bracketed_label(text)
+        || FRONT_MATTER_LABELS.iter().any(|label| {
+            text.strip_prefix(label)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+        })
 }
+
+/// The labelled fields of a paper's front matter (`关键词：…`, `摘要：…`): each opens a block.
+const FRONT_MATTER_LABELS: &[&str] = &[
+    "关键词",
+    "关键字",
+    "摘要",
+    "中图分类号",
+    "文献标识码",
+    "文章编号",
+    "基金项目",
+    "作者简介",
+    "關鍵詞",
+    "關键词",
+    "摘 要",
+    "关 键 词",
+];
 
 /// Marks a web page sets before a section's heading (`▍导言`, `■ 现场`): no sentence goes on
 /// into one. (Not `●` or `▲`, which also open list items and captions that wrap.)
@@ -1450,6 +1470,8 @@ mod tests {
         // not, nor does a caption's mark.
         assert!(opens_paragraph("▍背景") && opens_paragraph("【编者按】三年来，"));
         assert!(!opens_paragraph("【城市观察：社区更新】") && !opens_paragraph("▲图为新建的公园"));
+        assert!(opens_paragraph("关键词：城市更新；社区治理") && opens_paragraph("摘要: 本文"));
+        assert!(!opens_paragraph("关键词语的使用") && !opens_paragraph("摘要求"));
         assert!(leaves_parenthesis_open("中新社北京5月8日电 （记者 王鹏"));
         assert!(starts_with_unit("月5日上午") && !starts_with_unit("期间"));
         assert!(
