@@ -1104,9 +1104,10 @@ pub fn ends_on_field_value(text: &str) -> bool {
 /// The separators of a page's trail of sections (`首页 > 新闻 > 社会`).
 const TRAIL_SEPARATORS: [char; 4] = ['>', '＞', '›', '»'];
 
-/// A trail of sections (`首页 > 新闻` + `> 社会`) cut before a separator. Each section is
-/// short and without a sentence's punctuation. (Cut after one, the trail cannot be told from
-/// one that ends on its separator before the title: `首页 > 新闻 >`.)
+/// A trail of sections (`首页 > 新闻` + `> 社会`) cut before a separator, or after one into
+/// more sections (`首页 >` + `新闻 > 社会`). Each section is short and without a sentence's
+/// punctuation. (A trail that ends on its separator before the title, `首页 > 新闻 >` +
+/// `…`, has no separator on the title's line.)
 pub fn cuts_breadcrumb(before: &str, after: &str) -> bool {
     let short_sections = |text: &str| {
         text.chars().nth(60).is_none()
@@ -1115,7 +1116,8 @@ pub fn cuts_breadcrumb(before: &str, after: &str) -> bool {
                     && !section.contains(|c| TERMINAL.contains(c) || is_pause(c))
             })
     };
-    after.starts_with(TRAIL_SEPARATORS)
+    let cut_after = before.ends_with(TRAIL_SEPARATORS) && after.contains(TRAIL_SEPARATORS);
+    (after.starts_with(TRAIL_SEPARATORS) || cut_after)
         && before.contains(TRAIL_SEPARATORS)
         && short_sections(before)
         && short_sections(after)

@@ -172,8 +172,8 @@ fn join(confidence: f32, why: &'static str) -> Option<Decision> {
 /// What the two blocks alone say.
 fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     let cjk = a.is_cjk_text() || b.is_cjk_text();
-    // A page's trail of sections cut at a separator (`首页 > 新闻` + `> 社会`): the `>` that
-    // opens the next line is the trail's, not a Markdown quote's.
+    // A page's trail of sections cut at a separator (`首页 > 新闻` + `> 社会`, `首页 >` + `新闻 >
+    // 社会`): a `>` that opens the next line is the trail's, not a Markdown quote's.
     if a.is_cjk_text() && cuts_breadcrumb(&a.content, &b.content) {
         return join(0.85, "a trail of sections goes on after its separator");
     }
@@ -1644,9 +1644,14 @@ mod tests {
             clean("首页 > 本地新闻\n\n> 城区动态\n\n新建的社区图书馆开放了。\n"),
             "首页 > 本地新闻 > 城区动态\n\n新建的社区图书馆开放了。\n"
         );
-        // A trail that ends on its separator stands before the title.
+        // A trail that ends on its separator stands before the title, and goes on into more
+        // sections.
         let ends = "首页 > 本地新闻 >\n\n社区图书馆开放\n";
         assert_eq!(clean(ends), ends);
+        assert_eq!(
+            clean("首页 >\n\n本地新闻 > 城区动态\n\n社区图书馆开放\n"),
+            "首页 > 本地新闻 > 城区动态\n\n社区图书馆开放\n"
+        );
     }
 
     #[test]
