@@ -290,6 +290,18 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         {
             return join(0.8, "a first name after a title goes on to the surname");
         }
+        // A list of names set off by commas, cut inside one (`…, Mark Kinion, Matthew` +
+        // `Petty, Sloan…`): the word and comma that open the next line finish the name.
+        if a.content.matches(',').count() >= 2
+            && a.last().is_alphabetic()
+            && b.content
+                .split(' ')
+                .next()
+                .and_then(|w| w.strip_suffix(','))
+                .is_some_and(is_name_word)
+        {
+            return join(0.75, "a list of names goes on: one of them is cut in two");
+        }
         if date_goes_on(&a.content, &b.content) {
             return join(
                 0.85,
@@ -1560,6 +1572,13 @@ mod tests {
             ),
             "Roll call was taken.\n\nPresent: Ann Lee, Bob Park, Cy Day, Dee Fox, Eli Gray, Flo Hart\n\n\
              1. A resolution to create the position of Arts Coordinator for the city.\n"
+        );
+        // A name cut inside a list of names.
+        assert_eq!(
+            clean(
+                "Roll call was taken.\n\nPresent: Ann Lee, Bob Park, Cy\n\nDay, Dee Fox, Eli Gray\n"
+            ),
+            "Roll call was taken.\n\nPresent: Ann Lee, Bob Park, Cy Day, Dee Fox, Eli Gray\n"
         );
         // An item may end on a preposition.
         let items = "Ways to cope:\n\n1. Find someone to talk to\n\nTalking to a friend helps.\n";
