@@ -203,7 +203,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         };
     }
     // (A quotation that runs over paragraphs leaves its mark open at the end of each but the
-    // last: `…很快就被对手打入一球。` + `三分对于我们来说…。”`.)
+    // last: `…我们出发得太晚了。` + `下午我们走完了…。”`.)
     let quotation_runs_on = a.is_cjk_text() && matches!(a.last(), '。' | '！' | '？' | '!' | '?');
     if closes_what_is_open(&a.content, &b.content) && !quotation_runs_on {
         return join(
@@ -397,7 +397,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "one letter alone on a line is cut from the word before it",
         );
     }
-    // A sentence's last word or two alone on a line (`…旁听席上至少坐了` + `三百人。`), after a
+    // A sentence's last word or two alone on a line (`…会场里至少坐了` + `两百人。`), after a
     // line that pauses inside: no paragraph is that short, and no heading holds a comma and
     // stops short of its end.
     if a.is_cjk_text()
@@ -1501,7 +1501,7 @@ mod tests {
 
     #[test]
     fn a_leads_label_opens_a_paragraph_after_a_title() {
-        let text = "社区里的“停车难”之争，背后的真实情况究竟如何？城市观察（下）\n\n\
+        let text = "社区里的“停车难”争议，症结究竟出在哪一个环节？城市观察（下）\n\n\
                     【导读】三年来，老城区的改造让社区的面貌焕然一新。\n";
         assert_eq!(clean(text), text);
     }
@@ -1509,12 +1509,12 @@ mod tests {
     #[test]
     fn a_file_name_cut_at_its_dot_goes_on_and_ends_its_title() {
         assert_eq!(
-            clean("社区议事纪要.\n\ndocx\n\n《社区议事纪要.docx》由会员分享，可在线阅读。\n"),
-            "社区议事纪要.docx\n\n《社区议事纪要.docx》由会员分享，可在线阅读。\n"
+            clean("社区议事纪要.\n\ndocx\n\n《社区议事纪要.docx》供会员下载，可先预览。\n"),
+            "社区议事纪要.docx\n\n《社区议事纪要.docx》供会员下载，可先预览。\n"
         );
         // A file name too long for a heading is a title all the same.
         let title = "老旧小区改造中的居民议事协商机制研究以城南街道三个社区为例.docx\n\n\
-                     《老旧小区改造中的居民议事协商机制研究》由会员分享，可在线阅读。\n";
+                     《老旧小区改造中的居民议事协商机制研究》供会员下载，可先预览。\n";
         assert_eq!(clean(title), title);
     }
 
@@ -1533,21 +1533,21 @@ mod tests {
     fn no_paragraph_ends_on_a_comma_even_before_an_opener() {
         assert_eq!(
             clean(
-                "全市公交线网优化已经完成。市交通局副局长李明表示，\n\n下一步，全市将新开通公交线路12条。\n"
+                "全市公交线网优化已经完成。区交通部门的负责人称，\n\n下一步，全市将新开通公交线路12条。\n"
             ),
-            "全市公交线网优化已经完成。市交通局副局长李明表示，下一步，全市将新开通公交线路12条。\n"
+            "全市公交线网优化已经完成。区交通部门的负责人称，下一步，全市将新开通公交线路12条。\n"
         );
     }
 
     #[test]
     fn a_quotation_that_runs_over_paragraphs_keeps_them() {
-        let text = "赛后，主教练表示：“这是一场艰难的比赛，我们丢球太快了。\n\n\
-                    下半场我们踢出了想要的足球，感谢到场的球迷。”\n";
+        let text = "返程后，领队说：“这是一次辛苦的远足，我们出发得太晚了。\n\n\
+                    下午我们走完了最难的一段，感谢沿途的志愿者。”\n";
         assert_eq!(clean(text), text);
         // Cut inside a sentence, the quotation goes on.
         assert_eq!(
-            clean("主教练表示：“这是一场艰难的比赛，\n\n我们丢球太快了。”\n"),
-            "主教练表示：“这是一场艰难的比赛，我们丢球太快了。”\n"
+            clean("领队说：“这是一次辛苦的远足，\n\n我们出发得太晚了。”\n"),
+            "领队说：“这是一次辛苦的远足，我们出发得太晚了。”\n"
         );
     }
 
@@ -1555,11 +1555,11 @@ mod tests {
     fn a_numbered_heading_cut_in_two_and_joined_stays_a_heading() {
         assert_eq!(
             clean(
-                "听证会如期举行。\n\n一、从审理期限与宣告规\n\n则看，开庭前不可能知道“最终结果”\n\n\
-                 依据相关规定，案件审理需严格遵循法定流程与期限，具体可从三方面说明。\n"
+                "听证会如期举行。\n\n一、从申报流程与审核规\n\n则看，截止前不可能得到“最终名单”\n\n\
+                 根据有关办法，申请材料应当在规定时限内提交，下面分三点说明。\n"
             ),
-            "听证会如期举行。\n\n一、从审理期限与宣告规则看，开庭前不可能知道“最终结果”\n\n\
-             依据相关规定，案件审理需严格遵循法定流程与期限，具体可从三方面说明。\n"
+            "听证会如期举行。\n\n一、从申报流程与审核规则看，截止前不可能得到“最终名单”\n\n\
+             根据有关办法，申请材料应当在规定时限内提交，下面分三点说明。\n"
         );
     }
 
