@@ -16,6 +16,10 @@ const CANNOT_END_PARAGRAPH: &str = "（《「『【〔“‘(，、,";
 /// Punctuation that ends a sentence.
 const TERMINAL: &str = "。！？….!?";
 
+/// The marks that end a Chinese sentence beyond doubt: a full stop, a question, an
+/// exclamation (not `.`, a decimal point there, nor `…`, which may trail off mid-sentence).
+pub const FULL_STOPS: [char; 5] = ['。', '！', '？', '!', '?'];
+
 pub fn cannot_start_line(c: char) -> bool {
     CANNOT_START_LINE.contains(c)
 }
@@ -104,13 +108,15 @@ const WEEKDAYS: &[&str] = &[
 pub fn date_goes_on(before: &str, after: &str) -> bool {
     let last = before.rsplit(' ').next().unwrap_or("");
     let handle = last.starts_with("(@") && last.ends_with(')');
-    let weekday = WEEKDAYS.iter().any(|day| {
-        after
-            .strip_prefix(day)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with([',', ' ']))
-    });
+    let weekday = || {
+        WEEKDAYS.iter().any(|day| {
+            after
+                .strip_prefix(day)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([',', ' ']))
+        })
+    };
     MONTHS.contains(&last) && starts_with_day(after)
-        || matches!(last, "a.m." | "p.m.") && weekday
+        || matches!(last, "a.m." | "p.m.") && weekday()
         || handle
             && MONTHS.iter().any(|month| {
                 after
@@ -522,7 +528,7 @@ pub fn credits_cut(a: &str, b: &str) -> Option<CreditsCut> {
         byline
             && next
                 .iter()
-                .all(|w| w.chars().count() >= 2 && !is_label(w) && !is_dictionary_word(w))
+                .all(|w| is_cjk_word(w, 2..=4) && !is_label(w) && !is_dictionary_word(w))
     };
     if last.chars().count() == 1 || first.chars().count() == 1 {
         Some(CreditsCut::InsideName)
@@ -768,6 +774,27 @@ pub const CJK_CONTINUING_WORDS: &[&str] = &[
     "得", "了", "着", "们",
 ];
 
+/// Words a heading never ends on (an article, `of`, `and`, `or`), though it may end on a
+/// preposition (`Find someone to talk to`).
+const NO_HEADING_ENDS_ON: &[&str] = &["the", "a", "an", "of", "and", "or"];
+
+/// English text cut short: it stops on a comma or on a word no heading ends on.
+pub fn stops_short_of_a_heading(text: &str) -> bool {
+    let last_word = text.rsplit(' ').next().unwrap_or("");
+    text.ends_with(',') || NO_HEADING_ENDS_ON.contains(&last_word)
+}
+
+/// A list of names set off by commas, cut inside one (`…, Mark Kinion, Matthew` + `Petty,
+/// Sloan…`): the word and comma that open the next line finish the name.
+pub fn cuts_a_name_in_a_comma_list(a: &str, b: &str) -> bool {
+    a.matches(',').count() >= 2
+        && a.ends_with(char::is_alphabetic)
+        && b.split(' ')
+            .next()
+            .and_then(|word| word.strip_suffix(','))
+            .is_some_and(is_name_word)
+}
+
 /// An article, preposition, conjunction, auxiliary verb or possessive determiner.
 pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(&word)
@@ -994,9 +1021,7 @@ const SECTION_MARKS: &[char] = &['▍', '▌', '■', '◆', '▶', '★'];
 fn opens_with_bracketed_label(text: &str) -> bool {
     text.strip_prefix('【')
         .and_then(|rest| rest.split_once('】'))
-        .is_some_and(|(label, _)| {
-            (2..=4).contains(&label.chars().count()) && label.chars().all(is_cjk_letter)
-        })
+        .is_some_and(|(label, _)| is_cjk_word(label, 2..=4))
 }
 
 /// A Chinese numeral that numbers a point or a section (`一`, `十`), or a section's stem
@@ -1203,10 +1228,8 @@ pub fn cuts_dotted_name(a: &str, b: &str) -> bool {
 /// Two to five Chinese letters and the mark that ends a sentence (`开庭。`, `两百人。`):
 /// too short to be a paragraph, so the end of one cut short.
 pub fn is_sentence_tail(text: &str) -> bool {
-    text.strip_suffix(['。', '！', '？', '!', '?'])
-        .is_some_and(|words| {
-            words.chars().all(is_cjk_letter) && (2..=5).contains(&words.chars().count())
-        })
+    text.strip_suffix(FULL_STOPS)
+        .is_some_and(|words| is_cjk_word(words, 2..=5))
 }
 
 /// Ends on a Chinese file name and its extension (`…会议纪要.docx`): the title a document

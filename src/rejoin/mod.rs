@@ -22,18 +22,19 @@ use crate::finding::Finding;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
-    ClockCut, CreditsCut, PhrasesGoOn, cannot_start_line, clock_cut, closes_what_is_open,
-    credits_cut, cuts_a_name_in_a_list, cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name,
-    cuts_role_from_name, date_goes_on, ends_on_decimal_point, ends_on_field_label,
-    ends_on_field_value, ends_on_file_name, ends_on_function_word, ends_on_name_title,
-    ends_on_number_separator, ends_on_title_and_first_name, ends_sentence, is_bracketed_credit,
-    is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item, is_name_word,
-    is_parallel_headline, is_pause, is_semicolon_item, is_sentence_tail, is_timestamp,
-    is_two_clause_heading, is_wire_dateline, joins_tight, leads_in_to_next,
-    leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value, opens_in_parallel,
-    opens_paragraph, opens_range_end, opens_with_date, opens_with_frame, opens_with_label,
-    opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
-    says_into_quotation, starts_with_unit,
+    ClockCut, CreditsCut, FULL_STOPS, PhrasesGoOn, cannot_start_line, clock_cut,
+    closes_what_is_open, credits_cut, cuts_a_name_in_a_comma_list, cuts_a_name_in_a_list,
+    cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name, cuts_role_from_name, date_goes_on,
+    ends_on_decimal_point, ends_on_field_label, ends_on_field_value, ends_on_file_name,
+    ends_on_function_word, ends_on_name_title, ends_on_number_separator,
+    ends_on_title_and_first_name, ends_sentence, is_bracketed_credit, is_capitalized_word,
+    is_cjk_numeral, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
+    is_semicolon_item, is_sentence_tail, is_timestamp, is_two_clause_heading, is_wire_dateline,
+    joins_tight, leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit,
+    opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date,
+    opens_with_frame, opens_with_label, opens_with_month_day, opens_with_point_number,
+    opens_with_year, phrases_go_on, says_into_quotation, starts_with_unit,
+    stops_short_of_a_heading,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, split_name};
@@ -190,13 +191,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // alone. A Chinese list item goes on as running text does: its line may be cut or wrapped
     // anywhere.
     if a.markup && !(a.is_cjk_text() && is_list_item(&a.content)) {
-        let last_word = a.content.rsplit(' ').next().unwrap_or("");
-        let cut_short =
-            !cjk && (a.last() == ',' || ["the", "a", "an", "of", "and", "or"].contains(&last_word));
         let item = is_list_item(&a.content);
         return if item && b.starts_with_plain_lowercase_word() {
             join(0.8, "a list item goes on in lower case")
-        } else if item && cut_short {
+        } else if item && !cjk && stops_short_of_a_heading(&a.content) {
             join(0.75, "a list item cut after a comma or an article goes on")
         } else {
             Some(Decision::Keep)
@@ -204,8 +202,8 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // (A quotation that runs over paragraphs leaves its mark open at the end of each but the
     // last: `…我们出发得太晚了。` + `下午我们走完了…。”`.)
-    let quotation_runs_on = a.is_cjk_text() && matches!(a.last(), '。' | '！' | '？' | '!' | '?');
-    if closes_what_is_open(&a.content, &b.content) && !quotation_runs_on {
+    let quotation_runs_on = a.is_cjk_text() && a.content.ends_with(FULL_STOPS);
+    if !quotation_runs_on && closes_what_is_open(&a.content, &b.content) {
         return join(
             0.85,
             "a quotation or bracket open at the end of the line is closed on the next",
@@ -290,16 +288,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         {
             return join(0.8, "a first name after a title goes on to the surname");
         }
-        // A list of names set off by commas, cut inside one (`…, Mark Kinion, Matthew` +
-        // `Petty, Sloan…`): the word and comma that open the next line finish the name.
-        if a.content.matches(',').count() >= 2
-            && a.last().is_alphabetic()
-            && b.content
-                .split(' ')
-                .next()
-                .and_then(|w| w.strip_suffix(','))
-                .is_some_and(is_name_word)
-        {
+        if cuts_a_name_in_a_comma_list(&a.content, &b.content) {
             return join(0.75, "a list of names goes on: one of them is cut in two");
         }
         if date_goes_on(&a.content, &b.content) {
