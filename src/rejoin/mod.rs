@@ -12,6 +12,7 @@ pub(crate) mod evidence;
 mod lines;
 mod names;
 mod shape;
+mod simplified;
 pub(crate) mod words;
 
 use std::collections::HashSet;

@@ -1,17 +1,25 @@
 //! Dictionary evidence: a Chinese word that straddles a line break says the break is a wrap.
 //! The jieba dictionary (segmentation with the HMM off, so only dictionary words count) is
-//! loaded once, the first time a document needs it.
+//! loaded once, the first time a document needs it. It holds simplified words: traditional
+//! text is segmented in simplified characters.
 
 use std::sync::OnceLock;
 
-use jieba_rs::Jieba;
+use jieba_rs::{Jieba, Token};
 
 use crate::rejoin::evidence::{CJK_CONTINUING_WORDS, CJK_FUNCTION_WORDS};
+use crate::rejoin::simplified::simplified;
 use crate::script::{head, is_cjk_letter, tail};
 
 fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(Jieba::new)
+}
+
+/// `read` of the dictionary segmentation of `text` (in simplified characters, which are as
+/// many as `text` has).
+fn segmented<R>(text: &str, read: impl FnOnce(Vec<Token<'_>>) -> R) -> R {
+    read(jieba().cut(&simplified(text), false))
 }
 
 /// How many characters each side of the break are segmented.
@@ -25,37 +33,39 @@ pub fn word_straddles(before: &str, after: &str) -> bool {
     if !tail.ends_with(is_cjk_letter) || !head.starts_with(is_cjk_letter) {
         return false;
     }
-    let text = format!("{tail}{head}");
     let boundary = tail.chars().count();
-    let mut at = 0;
-    for word in jieba().cut(&text, false) {
-        let len = word.word.chars().count();
-        if at < boundary && boundary < at + len && len >= 2 {
-            return true;
+    segmented(&format!("{tail}{head}"), |words| {
+        let mut at = 0;
+        for word in words {
+            let len = word.word.chars().count();
+            if at < boundary && boundary < at + len && len >= 2 {
+                return true;
+            }
+            at += len;
         }
-        at += len;
-    }
-    false
+        false
+    })
 }
 
 /// Whether `word` is in the dictionary (a name seldom is: `赵明`, but not `综述`).
 pub fn is_dictionary_word(word: &str) -> bool {
-    jieba().has_word(word)
+    jieba().has_word(&simplified(word))
 }
 
 /// Chinese text ends on a function word (`…始终以`, `…改革和`), read as the last word of
 /// the dictionary segmentation of its last characters.
 pub fn ends_on_cjk_function_word(text: &str) -> bool {
-    let last = tail(text, CONTEXT);
+    let last = simplified(tail(text, CONTEXT));
     last.ends_with(|c: char| CJK_FUNCTION_WORDS.iter().any(|w| w.ends_with(c)))
-        && edge_word_in(last, CJK_FUNCTION_WORDS, Edge::Last)
+        && edge_word_in(&last, CJK_FUNCTION_WORDS, Edge::Last)
 }
 
 /// Chinese text starts with a word that continues what came before (`和后勤保障`,
 /// `等多项工作`), read as the first word of the segmentation of its first characters.
 pub fn starts_with_continuing_word(text: &str) -> bool {
-    text.starts_with(|c: char| CJK_CONTINUING_WORDS.iter().any(|w| w.starts_with(c)))
-        && edge_word_in(head(text, CONTEXT), CJK_CONTINUING_WORDS, Edge::First)
+    let first = simplified(head(text, CONTEXT));
+    first.starts_with(|c: char| CJK_CONTINUING_WORDS.iter().any(|w| w.starts_with(c)))
+        && edge_word_in(&first, CJK_CONTINUING_WORDS, Edge::First)
 }
 
 /// Words that open an adverbial frame (`随着…`, `在…中`, `为了…`): a sentence's lead.
@@ -73,9 +83,10 @@ const FRAME_CLOSERS: &[&str] = &[
 /// preposition of one (`随着天气的转暖`, `在各个街道中`) or closes on a word of time
 /// (`得知情况后`).
 pub fn is_adverbial_frame(clause: &str) -> bool {
-    let cut = jieba().cut(clause, false);
-    cut.first().is_some_and(|w| FRAME_OPENERS.contains(&w.word))
-        || cut.last().is_some_and(|w| FRAME_CLOSERS.contains(&w.word))
+    segmented(clause, |cut| {
+        cut.first().is_some_and(|w| FRAME_OPENERS.contains(&w.word))
+            || cut.last().is_some_and(|w| FRAME_CLOSERS.contains(&w.word))
+    })
 }
 
 enum Edge {
@@ -85,26 +96,29 @@ enum Edge {
 
 /// Whether the first or last word of the dictionary segmentation of `part` is in `words`.
 fn edge_word_in(part: &str, words: &[&str], edge: Edge) -> bool {
-    let cut = jieba().cut(part, false);
-    let word = match edge {
-        Edge::First => cut.first(),
-        Edge::Last => cut.last(),
-    };
-    word.is_some_and(|word| words.contains(&word.word))
+    segmented(part, |cut| {
+        let word = match edge {
+            Edge::First => cut.first(),
+            Edge::Last => cut.last(),
+        };
+        word.is_some_and(|word| words.contains(&word.word))
+    })
 }
 
 /// Whether the dictionary segmentation of `clause` has a word covering the characters at
 /// `index` and `index + 1` (`常常`, `地地道道`).
 pub fn covered_by_word(clause: &str, index: usize) -> bool {
-    let mut at = 0;
-    for word in jieba().cut(clause, false) {
-        let len = word.word.chars().count();
-        if at <= index && index + 1 < at + len {
-            return true;
+    segmented(clause, |words| {
+        let mut at = 0;
+        for word in words {
+            let len = word.word.chars().count();
+            if at <= index && index + 1 < at + len {
+                return true;
+            }
+            at += len;
         }
-        at += len;
-    }
-    false
+        false
+    })
 }
 
 /// If the segmentation of `clause` puts a boundary between the characters at `index` and
@@ -112,7 +126,10 @@ pub fn covered_by_word(clause: &str, index: usize) -> bool {
 /// frequencies (the left word's, or that of its last two characters if that is a word: a
 /// long name such as 海南日报 ends in the common 日报).
 pub fn words_meeting_at(clause: &str, index: usize) -> Option<(usize, usize)> {
-    let tokens = jieba().cut(clause, false);
+    segmented(clause, |tokens| words_meeting_in(&tokens, index))
+}
+
+fn words_meeting_in(tokens: &[Token], index: usize) -> Option<(usize, usize)> {
     let mut at = 0;
     for pair in tokens.windows(2) {
         let left = pair[0].word.chars().count();
@@ -136,7 +153,8 @@ pub fn words_meeting_at(clause: &str, index: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::{
-        covered_by_word, ends_on_cjk_function_word, starts_with_continuing_word, word_straddles,
+        covered_by_word, ends_on_cjk_function_word, is_adverbial_frame,
+        starts_with_continuing_word, word_straddles,
     };
 
     #[test]
@@ -156,6 +174,16 @@ mod tests {
         assert!(!word_straddles("", "健全"));
         // Latin letters run on whatever the break; a name ends where its line does.
         assert!(!word_straddles("插图：Anna Berg", "Lukas Meyer一开始"));
+    }
+
+    #[test]
+    fn traditional_text_is_segmented_too() {
+        assert!(word_straddles("新建城市生態公", "園"));
+        assert!(word_straddles("市政府引導各區機", "關單位參與"));
+        assert!(!word_straddles("完善服務保障體系", "健全長效機制"));
+        assert!(is_adverbial_frame("根據會議安排"));
+        assert!(ends_on_cjk_function_word("全面推進改革和"));
+        assert!(starts_with_continuing_word("等多項任務"));
     }
 
     #[test]
