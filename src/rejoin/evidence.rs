@@ -1091,6 +1091,12 @@ pub fn is_dateline(text: &str) -> bool {
         || opens_with_dated_dateline(text)
 }
 
+/// Ends on a newspaper's dateline (`…晚报讯`, `本報訊`): its byline or its story follows,
+/// though a scraper may have run a caption into the line before it.
+pub fn ends_on_dateline(text: &str) -> bool {
+    ["报讯", "報訊"].iter().any(|mark| text.ends_with(mark))
+}
+
 /// Opens (within its first 20 characters) with a date and `讯`, `电` or `宣` (a sports
 /// desk's `8月2日宣`), then the end, a space, a bracket or a colon: not `5月3日电话`.
 fn opens_with_dated_dateline(text: &str) -> bool {

@@ -26,8 +26,8 @@ use evidence::{
     ClockCut, CreditsCut, FULL_STOPS, PhrasesGoOn, cannot_start_line, clock_cut,
     closes_what_is_open, credits_cut, cuts_a_name_in_a_comma_list, cuts_a_name_in_a_list,
     cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name, cuts_role_from_name, date_goes_on,
-    ends_on_decimal_point, ends_on_field_label, ends_on_field_value, ends_on_file_name,
-    ends_on_function_word, ends_on_name_title, ends_on_number_separator,
+    ends_on_dateline, ends_on_decimal_point, ends_on_field_label, ends_on_field_value,
+    ends_on_file_name, ends_on_function_word, ends_on_name_title, ends_on_number_separator,
     ends_on_title_and_first_name, ends_sentence, is_bracketed_credit, is_capitalized_word,
     is_cjk_numeral, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
     is_semicolon_item, is_sentence_tail, is_timestamp, is_two_clause_heading, is_wire_dateline,
@@ -342,10 +342,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if a.content.ends_with('第') && (is_cjk_numeral(b.first()) || b.first().is_ascii_digit()) {
         return join(0.85, "an ordinal is cut after its 第");
     }
-    // A dateline alone on a line, and its reporters' credit in brackets after it
-    // (`新华社北京5月8日电` + `（记者 李明`): the story's opening goes on.
+    // A dateline alone on a line (or ending one, `…晚报讯`), and its reporters' credit in
+    // brackets after it (`新华社北京5月8日电` + `（记者 李明`): the story's opening goes on.
     if a.is_cjk_text()
-        && is_dateline(&a.content)
+        && (is_dateline(&a.content) || ends_on_dateline(&a.content))
         && !a.ends_sentence()
         && b.content
             .strip_prefix(['(', '（'])
@@ -424,7 +424,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // (Nor a line set in phrases that pauses inside: the byline runs into the story, `本报讯
     // 记者 陈明 通讯员` + `李强 连日来，…`.)
     if a.is_cjk_text()
-        && is_dateline(&a.content)
+        && (is_dateline(&a.content) || ends_on_dateline(&a.content))
         && (!b.looks_like_heading() || b.headline && b.content.contains(is_pause))
     {
         return join(0.85, "a dateline goes on to its story");
@@ -1626,6 +1626,21 @@ mod tests {
         assert_eq!(
             clean("书屋把阅读与第\n\n二、三课堂结合起来，吸引了众多读者。\n"),
             "书屋把阅读与第二、三课堂结合起来，吸引了众多读者。\n"
+        );
+    }
+
+    #[test]
+    fn a_dateline_ending_a_line_goes_on_to_its_credit_or_story() {
+        assert_eq!(
+            clean("新馆开放。\n\n某某晚报讯\n\n记者陈明报道，新馆昨日开放，读者很多。\n"),
+            "新馆开放。\n\n某某晚报讯记者陈明报道，新馆昨日开放，读者很多。\n"
+        );
+        // A caption run into a city paper's dateline.
+        assert_eq!(
+            clean(
+                "图为新馆外景。资料图片某某晚报讯\n\n（记者 陈明 杭州报道）新馆昨日开放，读者很多。\n"
+            ),
+            "图为新馆外景。资料图片某某晚报讯（记者 陈明 杭州报道）新馆昨日开放，读者很多。\n"
         );
     }
 
