@@ -158,6 +158,8 @@ impl TextLine<'_> {
         }
         self.as_clean = true;
         self.content = Cow::Owned(finish(&self.content).trim().to_string());
+        // (Markup too: `１２. ` is a numbered item once its digits are narrowed.)
+        self.markup = is_markup(&self.content);
         self.cjk = has_cjk_letter(&self.content);
         self.headline = is_headline_shaped(&self.content);
         let size = LineSize::of(&self.content);
