@@ -278,9 +278,11 @@ impl FileReport {
         out
     }
 
-    /// Writes this file's entry of `report.json` as it is serialized.
+    /// Writes this file's entry of `report.json` as it is serialized: on one line (an
+    /// archive's report holds hundreds of thousands, and a line per file reads well with
+    /// `grep` and `jq`).
     pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
-        serde_json::to_writer_pretty(out, self).map_err(std::io::Error::from)
+        serde_json::to_writer(out, self).map_err(std::io::Error::from)
     }
 }
 
@@ -305,7 +307,7 @@ pub fn write_streamed(
     out.write_all(&head[..head.len() - 2])?;
     out.write_all(b",\n  \"files\": [")?;
     for (i, file) in files.into_iter().enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
         out.write_all(&file?)?;
     }
     out.write_all(b"\n  ]\n}\n")
