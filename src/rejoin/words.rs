@@ -191,6 +191,9 @@ mod tests {
         assert!(ends_on_cjk_function_word("全面推进改革和"));
         assert!(ends_on_cjk_function_word("市里始终以"));
         assert!(ends_on_cjk_function_word("这次会议的"));
+        // An adverb waits for its verb; a word that ends in the same character does not.
+        assert!(ends_on_cjk_function_word("各方面的准备工作都"));
+        assert!(!ends_on_cjk_function_word("代表团昨天抵达首都"));
         // The same characters ending a longer word end nothing.
         assert!(!ends_on_cjk_function_word("这样做也可以"));
         assert!(!ends_on_cjk_function_word("问题的关键在于"));
