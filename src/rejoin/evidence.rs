@@ -41,9 +41,33 @@ fn last_through_closers(text: &str) -> Option<char> {
     })
 }
 
-/// Ends a sentence, read through closing quotes and brackets (`。”`, `.)`, `.''`).
+/// Ends a sentence, read through closing quotes and brackets (`。”`, `.)`, `.''`) and a
+/// footnote's mark after them (`。[1]`, `。註2`, `.¹`).
 pub fn ends_sentence(text: &str) -> bool {
-    last_through_closers(text).is_some_and(|c| TERMINAL.contains(c))
+    let ends = |text: &str| last_through_closers(text).is_some_and(|c| TERMINAL.contains(c));
+    ends(text) || without_footnote_mark(text).is_some_and(ends)
+}
+
+/// `text` without the footnote's mark it ends on: a number in square brackets (`[1]`,
+/// `［注2］`), a note's number (`註1`, `注2`), circled (`①`) or superscript digits (`²`).
+fn without_footnote_mark(text: &str) -> Option<&str> {
+    /// What comes before the one to three digits `text` ends on.
+    fn before_number(text: &str) -> Option<&str> {
+        let rest = text.trim_end_matches(|c: char| c.is_ascii_digit());
+        (1..=3).contains(&(text.len() - rest.len())).then_some(rest)
+    }
+    let text = text.trim_end();
+    if let Some(inside) = text.strip_suffix([']', '］']) {
+        let rest = before_number(inside)?.trim_end_matches(['注', '註']);
+        return rest.strip_suffix(['[', '［']);
+    }
+    if let Some(rest) = before_number(text) {
+        return rest.strip_suffix(['注', '註']);
+    }
+    let rest = text.trim_end_matches(
+        |c: char| matches!(c, '\u{2460}'..='\u{2473}' | '¹' | '²' | '³' | '\u{2070}'..='\u{2079}'),
+    );
+    (rest.len() < text.len()).then_some(rest)
 }
 
 /// Titles set before a name (`Mrs. Okafor`, `Sen. Maria Lopez`): no sentence ends on one.
@@ -1361,6 +1385,20 @@ mod tests {
                 && ends_sentence("done.)")
                 && ends_sentence("it.''")
                 && !ends_sentence("组委")
+        );
+        // A footnote's mark after the sentence's stop.
+        assert!(
+            ends_sentence("产量比上年增长两成。[3]")
+                && ends_sentence("产量比上年增长两成。註2")
+                && ends_sentence("It grew by a fifth.²")
+                && ends_sentence("增长两成。①")
+                && ends_sentence("增长两成。［注1］")
+        );
+        assert!(
+            !ends_sentence("见第3条[2]")
+                && !ends_sentence("参见注1")
+                && !ends_sentence("人数达到1200")
+                && !ends_sentence("[1]")
         );
         assert!(is_headline_shaped("做强品牌 打造堡垒") && is_headline_shaped("聚焦 | 办好"));
         assert!(!is_headline_shaped("平时，大家 ok"));
