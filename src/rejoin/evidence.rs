@@ -41,11 +41,24 @@ fn last_through_closers(text: &str) -> Option<char> {
     })
 }
 
-/// Ends a sentence, read through closing quotes and brackets (`。”`, `.)`, `.''`) and a
-/// footnote's mark after them (`。[1]`, `。註2`, `.¹`).
+/// Ends a sentence, read through closing quotes and brackets (`。”`, `.)`, `.''`), a
+/// footnote's mark after them (`。[1]`, `。註2`, `.¹`) and a short aside in brackets after
+/// the stop (`。（记者 李明）`, `。(完)`).
 pub fn ends_sentence(text: &str) -> bool {
     let ends = |text: &str| last_through_closers(text).is_some_and(|c| TERMINAL.contains(c));
-    ends(text) || without_footnote_mark(text).is_some_and(ends)
+    ends(text)
+        || without_footnote_mark(text).is_some_and(ends)
+        || without_closing_aside(text).is_some_and(ends)
+}
+
+/// `text` without the short aside in round brackets it ends on (`(車庫娛樂提供)`): at most
+/// 20 letters, and no sentence of its own.
+fn without_closing_aside(text: &str) -> Option<&str> {
+    let inside = text.trim_end().strip_suffix([')', '）'])?;
+    let open = inside.rfind(['(', '（'])?;
+    let aside = &inside[open..];
+    (aside.chars().count() <= 21 && !aside.contains(|c| TERMINAL.contains(c)))
+        .then(|| &inside[..open])
 }
 
 /// `text` without the footnote's mark it ends on: a number in square brackets (`[1]`,
@@ -1393,6 +1406,14 @@ mod tests {
                 && ends_sentence("It grew by a fifth.²")
                 && ends_sentence("增长两成。①")
                 && ends_sentence("增长两成。［注1］")
+        );
+        // A short aside in brackets after the stop: a credit, `完`.
+        assert!(
+            ends_sentence("新馆昨日开放。(某某文化提供)") && ends_sentence("新馆昨日开放。（完）")
+        );
+        assert!(
+            !ends_sentence("产量增长（见下图）")
+                && !ends_sentence("新馆开放。（馆方说，今后每周还会增加两个晚上的开放时段）")
         );
         assert!(
             !ends_sentence("见第3条[2]")
