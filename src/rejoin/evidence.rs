@@ -89,6 +89,19 @@ const NAME_TITLES: &[&str] = &[
     "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.", "Hon.",
 ];
 
+/// Ends on a possessive (`…the Board of Aldermen’s`, `the city's`): what it owns follows.
+pub fn ends_on_possessive(text: &str) -> bool {
+    let word = text.rsplit(' ').next().unwrap_or("");
+    ["'s", "’s"].iter().any(|s| {
+        word.strip_suffix(s).is_some_and(|owner| {
+            owner.chars().count() >= 2 && owner.chars().all(char::is_alphabetic)
+        })
+    }) && !matches!(
+        word,
+        "It's" | "it's" | "It’s" | "it’s" | "that's" | "that’s"
+    )
+}
+
 /// The last word is a title waiting for its name: the full stop is the abbreviation's.
 pub fn ends_on_name_title(text: &str) -> bool {
     text.rsplit(' ')
@@ -127,6 +140,23 @@ const MONTHS: &[&str] = &[
 fn starts_with_day(text: &str) -> bool {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     (1..=2).contains(&digits) && matches!(text.as_bytes().get(digits), None | Some(b',' | b' '))
+}
+
+/// A date and nothing else (`May 16, 2019`, `16 May 2019`, `Thursday, May 16, 2019`): a
+/// page's date on a line of its own.
+pub fn is_bare_latin_date(text: &str) -> bool {
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let day = |w: &str| starts_with_day(w) && w.trim_end_matches(',').len() <= 2;
+    let words: Vec<&str> = text.split(' ').collect();
+    let date = match words[..] {
+        [weekday, ref date @ ..] if WEEKDAYS.contains(&weekday.trim_end_matches(',')) => date,
+        ref date => date,
+    };
+    match *date {
+        [month, d, y] if MONTHS.contains(&month) => d.ends_with(',') && day(d) && year(y),
+        [d, month, y] => MONTHS.contains(&month) && day(d) && !d.ends_with(',') && year(y),
+        _ => false,
+    }
 }
 
 const WEEKDAYS: &[&str] = &[
@@ -1399,6 +1429,20 @@ mod tests {
                 && ends_sentence("it.''")
                 && !ends_sentence("组委")
         );
+        assert!(
+            is_bare_latin_date("June 3, 2021")
+                && is_bare_latin_date("3 June 2021")
+                && is_bare_latin_date("Friday, June 3, 2021")
+        );
+        assert!(
+            !is_bare_latin_date("June 3, 2021, the board met")
+                && !is_bare_latin_date("June 2021")
+                && !is_bare_latin_date("Chapter 3, 2021")
+        );
+        assert!(
+            ends_on_possessive("approved by the county’s") && ends_on_possessive("the mayor's")
+        );
+        assert!(!ends_on_possessive("and then it's") && !ends_on_possessive("in the 1990s"));
         // A footnote's mark after the sentence's stop.
         assert!(
             ends_sentence("产量比上年增长两成。[3]")

@@ -28,14 +28,14 @@ use evidence::{
     cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name, cuts_role_from_name, date_goes_on,
     ends_on_dateline, ends_on_decimal_point, ends_on_field_label, ends_on_field_value,
     ends_on_file_name, ends_on_function_word, ends_on_name_title, ends_on_number_separator,
-    ends_on_title_and_first_name, ends_sentence, is_bracketed_credit, is_capitalized_word,
-    is_cjk_numeral, is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause,
-    is_semicolon_item, is_sentence_tail, is_timestamp, is_two_clause_heading, is_wire_dateline,
-    joins_tight, leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit,
-    opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end, opens_with_date,
-    opens_with_frame, opens_with_label, opens_with_month_day, opens_with_point_number,
-    opens_with_year, phrases_go_on, says_into_quotation, starts_with_unit,
-    stops_short_of_a_heading,
+    ends_on_possessive, ends_on_title_and_first_name, ends_sentence, is_bare_latin_date,
+    is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
+    is_name_word, is_parallel_headline, is_pause, is_semicolon_item, is_sentence_tail,
+    is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight, leads_in_to_next,
+    leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value, opens_in_parallel,
+    opens_paragraph, opens_range_end, opens_with_date, opens_with_frame, opens_with_label,
+    opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
+    says_into_quotation, starts_with_unit, stops_short_of_a_heading,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, split_name};
@@ -185,6 +185,15 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     if b.markup {
         return Some(Decision::Keep);
+    }
+    // A page's date alone on a line after a title (`…Approved by Council` + `May 16, 2019`).
+    if !a.is_cjk_text()
+        && is_bare_latin_date(&b.content)
+        && !a.ends_with_lowercase_word()
+        && !a.ends_inside_sentence()
+        && !date_goes_on(&a.content, &b.content)
+    {
+        return Some(Decision::Apart);
     }
     // A list item goes on in a line that continues it in lower case (Markdown's lazy
     // continuation), or after a comma or a word no heading ends on (an article, `of`, `and`:
@@ -465,6 +474,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     if !cjk && b.first().is_lowercase() && !a.looks_like_latin_heading() {
         return join(0.9, "the next line continues in lower case");
+    }
+    if !cjk && ends_on_possessive(&a.content) && b.first().is_alphanumeric() {
+        return join(0.8, "a possessive goes on to what it owns");
     }
     // A short line of capitalized names followed by a lower-case word: running text
     // (`…had lost to Belgium` + `on Monday.`), unless the word is not a plain one (a URL).
@@ -1626,6 +1638,25 @@ mod tests {
         assert_eq!(
             clean("书屋把阅读与第\n\n二、三课堂结合起来，吸引了众多读者。\n"),
             "书屋把阅读与第二、三课堂结合起来，吸引了众多读者。\n"
+        );
+    }
+
+    #[test]
+    fn a_page_date_stands_apart_and_a_possessive_goes_on() {
+        // (In a column: a title as wide as it ends where a wrapped line would.)
+        let text = "Library Hours Extended by the County Trustees\n\
+                    June 3, 2021\n\
+                    The trustees voted on Tuesday to keep the main\n\
+                    branch open until nine on weekdays, a change\n\
+                    that readers had asked for since the spring.\n\
+                    The new hours were set by the County’s\n\
+                    Library Board after a public hearing.\n";
+        assert_eq!(
+            clean(text),
+            "Library Hours Extended by the County Trustees\n\nJune 3, 2021\n\n\
+             The trustees voted on Tuesday to keep the main branch open until nine on weekdays, a \
+             change that readers had asked for since the spring.\n\n\
+             The new hours were set by the County’s Library Board after a public hearing.\n"
         );
     }
 
