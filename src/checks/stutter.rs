@@ -71,3 +71,22 @@ impl Check for Stutter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Check, Stutter};
+
+    fn stutters(text: &str) -> usize {
+        let mut findings = Vec::new();
+        Stutter.check(text, &mut findings);
+        findings.len()
+    }
+
+    #[test]
+    fn traditional_text_is_read_with_the_dictionary_too() {
+        // `議事會|會議` are two words, as `议事会|会议` are; `的的` is a stutter in either script.
+        assert_eq!(stutters("社區召開居民議事會會議，討論停車問題。"), 0);
+        assert_eq!(stutters("社区召开居民议事会会议，讨论停车问题。"), 0);
+        assert_eq!(stutters("展現迎難而上的的工作作風。"), 1);
+    }
+}
