@@ -145,6 +145,10 @@ fn starts_with_day(text: &str) -> bool {
 /// A date and nothing else (`May 16, 2019`, `16 May 2019`, `Thursday, May 16, 2019`): a
 /// page's date on a line of its own.
 pub fn is_bare_latin_date(text: &str) -> bool {
+    // (The longest, `Wednesday, September 30, 2020`, has 29 letters: most lines are longer.)
+    if text.len() > 30 {
+        return false;
+    }
     let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
     let day = |w: &str| starts_with_day(w) && w.trim_end_matches(',').len() <= 2;
     let words: Vec<&str> = text.split(' ').collect();
