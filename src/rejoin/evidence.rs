@@ -284,6 +284,23 @@ fn after_label(text: &str, longest: usize) -> Option<&str> {
         .then(|| &text[at + colon.len_utf8()..])
 }
 
+/// Opens with a picture's or a story's source in brackets (`（图源：新华社）…`, `(来源：本报)`).
+pub fn opens_with_bracketed_source(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(['（', '(']) else {
+        return false;
+    };
+    let Some(close) = rest.find(['）', ')']) else {
+        return false;
+    };
+    let inside = &rest[..close];
+    inside.chars().count() <= 20
+        && SOURCE_LABELS.iter().any(|label| {
+            inside
+                .strip_prefix(label)
+                .is_some_and(|value| value.starts_with([':', '：']))
+        })
+}
+
 /// A line that is only an author's credit in brackets: a name of two to four letters, or a
 /// reporter's title and names (`（李明）`, `（记者 李明 通讯员 王强）`).
 pub fn is_bracketed_credit(text: &str) -> bool {
@@ -1280,6 +1297,25 @@ pub fn cuts_breadcrumb(before: &str, after: &str) -> bool {
         && short_sections(after)
 }
 
+/// A page's title under its trail of sections, which ends on the same title (`首页 > 数码 >
+/// 新品评测：…` + `新品评测：…`): the start of the trail's last section, six letters or more,
+/// opens the next line, or all of it does.
+pub fn repeats_last_section(before: &str, after: &str) -> bool {
+    let Some((trail, last)) = before.rsplit_once(TRAIL_SEPARATORS) else {
+        return false;
+    };
+    if trail.trim().is_empty() {
+        return false;
+    }
+    let (last, after) = (last.trim(), after.trim());
+    let shared = last
+        .chars()
+        .zip(after.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    shared >= 6 && (shared == last.chars().count() || shared == after.chars().count())
+}
+
 /// A page's metadata line that ends on a field's label and its colon, the value cut off
 /// (`作者：李明 来源：`, `2024-05-18 浏览量：`, `来源：本报 责任编辑：`): a label of two to
 /// six letters after a space, a digit or another field. (Not running text that leads in
@@ -1447,6 +1483,20 @@ mod tests {
             ends_on_possessive("approved by the county’s") && ends_on_possessive("the mayor's")
         );
         assert!(!ends_on_possessive("and then it's") && !ends_on_possessive("in the 1990s"));
+        assert!(
+            repeats_last_section(
+                "首页 > 科技 > 新款手表实测：续航两周",
+                "新款手表实测：续航两周"
+            ) && repeats_last_section("首页 > 科技 > 新款手表实测：续航两周", "新款手表实测")
+                && !repeats_last_section("首页 > 科技", "新款手表实测：续航两周")
+                && !repeats_last_section("新款手表实测：续航两周", "新款手表实测")
+        );
+        assert!(
+            opens_with_bracketed_source("（图源：某某社） 某某社北京5月1日电")
+                && opens_with_bracketed_source("(来源:城市晚报)")
+                && !opens_with_bracketed_source("（记者 李明）")
+                && !opens_with_bracketed_source("（下图）来源：本报")
+        );
         // A footnote's mark after the sentence's stop.
         assert!(
             ends_sentence("产量比上年增长两成。[3]")

@@ -33,9 +33,10 @@ use evidence::{
     is_name_word, is_parallel_headline, is_pause, is_semicolon_item, is_sentence_tail,
     is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight, leads_in_to_next,
     leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value, opens_in_parallel,
-    opens_paragraph, opens_range_end, opens_with_date, opens_with_frame, opens_with_label,
-    opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
-    says_into_quotation, starts_with_unit, stops_short_of_a_heading,
+    opens_paragraph, opens_range_end, opens_with_bracketed_source, opens_with_date,
+    opens_with_frame, opens_with_label, opens_with_month_day, opens_with_point_number,
+    opens_with_year, phrases_go_on, repeats_last_section, says_into_quotation, starts_with_unit,
+    stops_short_of_a_heading,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, split_name};
@@ -178,6 +179,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // 社会`): a `>` that opens the next line is the trail's, not a Markdown quote's.
     if a.is_cjk_text() && cuts_breadcrumb(&a.content, &b.content) {
         return join(0.85, "a trail of sections goes on after its separator");
+    }
+    if repeats_last_section(&a.content, &b.content) {
+        return Some(Decision::Apart);
     }
     // (A newswire story opens with a dash after its dateline, not a list item.)
     if is_wire_dateline(&a.content) && b.content.starts_with(['-', '–', '—']) {
@@ -328,7 +332,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     }
     // An author's credit in brackets closes the paragraph it follows (`…效应。` +
     // `（记者 李明）`); after a title it is a byline of its own.
-    if a.is_cjk_text() && ends_sentence(&a.content) && is_bracketed_credit(&b.content) {
+    if a.is_cjk_text()
+        && ends_sentence(&a.content)
+        && (is_bracketed_credit(&b.content) || opens_with_bracketed_source(&b.content))
+    {
         return join(
             0.75,
             "an author's credit in brackets closes the paragraph before",
@@ -1638,6 +1645,16 @@ mod tests {
         assert_eq!(
             clean("书屋把阅读与第\n\n二、三课堂结合起来，吸引了众多读者。\n"),
             "书屋把阅读与第二、三课堂结合起来，吸引了众多读者。\n"
+        );
+    }
+
+    #[test]
+    fn a_bracketed_source_closes_its_paragraph() {
+        assert_eq!(
+            clean(
+                "发布会上介绍了新馆的情况。\n\n（图源：某某社） 某某社北京5月1日电 新馆今天开放。\n"
+            ),
+            "发布会上介绍了新馆的情况。（图源：某某社）某某社北京5月1日电 新馆今天开放。\n"
         );
     }
 
