@@ -51,7 +51,7 @@ pub fn ends_sentence(text: &str) -> bool {
         || without_closing_aside(text).is_some_and(ends)
 }
 
-/// `text` without the short aside in round brackets it ends on (`(車庫娛樂提供)`): at most
+/// `text` without the short aside in round brackets it ends on (`(某某影業提供)`): at most
 /// 20 letters, and no sentence of its own.
 fn without_closing_aside(text: &str) -> Option<&str> {
     let inside = text.trim_end().strip_suffix([')', '）'])?;
@@ -89,7 +89,7 @@ const NAME_TITLES: &[&str] = &[
     "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.", "Hon.",
 ];
 
-/// Ends on a possessive (`…the Board of Aldermen’s`, `the city's`): what it owns follows.
+/// Ends on a possessive (`…the town’s`, `the county board's`): what it owns follows.
 pub fn ends_on_possessive(text: &str) -> bool {
     let word = text.rsplit(' ').next().unwrap_or("");
     ["'s", "’s"].iter().any(|s| {
@@ -142,7 +142,7 @@ fn starts_with_day(text: &str) -> bool {
     (1..=2).contains(&digits) && matches!(text.as_bytes().get(digits), None | Some(b',' | b' '))
 }
 
-/// A date and nothing else (`May 16, 2019`, `16 May 2019`, `Thursday, May 16, 2019`): a
+/// A date and nothing else (`June 3, 2021`, `3 June 2021`, `Friday, June 3, 2021`): a
 /// page's date on a line of its own.
 pub fn is_bare_latin_date(text: &str) -> bool {
     // (The longest, `Wednesday, September 30, 2020`, has 29 letters: most lines are longer.)

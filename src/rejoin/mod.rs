@@ -190,7 +190,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if b.markup {
         return Some(Decision::Keep);
     }
-    // A page's date alone on a line after a title (`…Approved by Council` + `May 16, 2019`).
+    // A page's date alone on a line after a title (`…Extended by Trustees` + `June 3, 2021`).
     if !a.is_cjk_text()
         && is_bare_latin_date(&b.content)
         && !a.ends_with_lowercase_word()
