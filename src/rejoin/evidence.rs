@@ -89,17 +89,21 @@ const NAME_TITLES: &[&str] = &[
     "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.", "Hon.",
 ];
 
+/// Words whose `'s` is `is` or `has` (`it's`, `there's`), not a possessive.
+const CONTRACTED: &[&str] = &[
+    "it", "that", "there", "here", "what", "who", "he", "she", "where",
+];
+
 /// Ends on a possessive (`…the town’s`, `the county board's`): what it owns follows.
 pub fn ends_on_possessive(text: &str) -> bool {
     let word = text.rsplit(' ').next().unwrap_or("");
     ["'s", "’s"].iter().any(|s| {
         word.strip_suffix(s).is_some_and(|owner| {
-            owner.chars().count() >= 2 && owner.chars().all(char::is_alphabetic)
+            owner.chars().count() >= 2
+                && owner.chars().all(char::is_alphabetic)
+                && !CONTRACTED.contains(&owner.to_lowercase().as_str())
         })
-    }) && !matches!(
-        word,
-        "It's" | "it's" | "It’s" | "it’s" | "that's" | "that’s"
-    )
+    })
 }
 
 /// The last word is a title waiting for its name: the full stop is the abbreviation's.
@@ -145,7 +149,7 @@ fn starts_with_day(text: &str) -> bool {
 /// A date and nothing else (`June 3, 2021`, `3 June 2021`, `Friday, June 3, 2021`): a
 /// page's date on a line of its own.
 pub fn is_bare_latin_date(text: &str) -> bool {
-    // (The longest, `Wednesday, September 30, 2020`, has 29 letters: most lines are longer.)
+    // (The longest, `Wednesday, September 30, 2020`, is 29 bytes: most lines are longer.)
     if text.len() > 30 {
         return false;
     }
@@ -847,65 +851,13 @@ const FUNCTION_WORDS: &[&str] = &[
 /// structural 的 and adverbs that stand before a verb (`都`, `很`, `已经`), as whole
 /// dictionary words (`以` in `始终以`, not in `可以`; `于` alone, not `在于`; `都` alone, not
 /// in `首都`). Text that stops on one was cut mid-sentence.
+#[rustfmt::skip]
 pub const CJK_FUNCTION_WORDS: &[&str] = &[
-    "的",
-    "和",
-    "与",
-    "及",
-    "或",
-    "并",
-    "而",
-    "对",
-    "把",
-    "被",
-    "将",
-    "从",
-    "向",
-    "在",
-    "于",
-    "以",
-    "为",
-    "让",
-    "使",
-    "给",
-    "跟",
-    "同",
-    "因",
-    "但",
-    "且",
-    "则",
-    "以及",
-    "并且",
-    "而且",
-    "但是",
-    "因为",
-    "由于",
-    "对于",
-    "关于",
-    "按照",
-    "随着",
-    "为了",
-    "如果",
-    "虽然",
-    "不仅",
-    "围绕",
-    "及其",
-    "或者",
-    "从而",
-    "进而",
-    "都",
-    "也",
-    "很",
-    "最",
-    "更",
-    "正在",
-    "已经",
-    "仍然",
-    "曾经",
-    "一直",
-    "不断",
-    "逐步",
-    "进一步",
+    "的", "和", "与", "及", "或", "并", "而", "对", "把", "被", "将", "从", "向", "在", "于", "以",
+    "为", "让", "使", "给", "跟", "同", "因", "但", "且", "则", "以及", "并且", "而且", "但是",
+    "因为", "由于", "对于", "关于", "按照", "随着", "为了", "如果", "虽然", "不仅", "围绕", "及其",
+    "或者", "从而", "进而", "都", "也", "很", "最", "更", "正在", "已经", "仍然", "曾经", "一直",
+    "不断", "逐步", "进一步",
 ];
 
 /// Chinese words no sentence or heading starts with: conjunctions that join what came
@@ -1482,7 +1434,11 @@ mod tests {
         assert!(
             ends_on_possessive("approved by the county’s") && ends_on_possessive("the mayor's")
         );
-        assert!(!ends_on_possessive("and then it's") && !ends_on_possessive("in the 1990s"));
+        assert!(
+            !ends_on_possessive("and then it's")
+                && !ends_on_possessive("in the 1990s")
+                && !ends_on_possessive("and There’s")
+        );
         assert!(
             repeats_last_section(
                 "首页 > 科技 > 新款手表实测：续航两周",
