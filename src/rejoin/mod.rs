@@ -180,6 +180,8 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if a.is_cjk_text() && cuts_breadcrumb(&a.content, &b.content) {
         return join(0.85, "a trail of sections goes on after its separator");
     }
+    // A page's title under its trail, which ends on the same title: the trail is one line,
+    // the title another.
     if repeats_last_section(&a.content, &b.content) {
         return Some(Decision::Apart);
     }
@@ -1660,7 +1662,8 @@ mod tests {
 
     #[test]
     fn a_page_date_stands_apart_and_a_possessive_goes_on() {
-        // (In a column: a title as wide as it ends where a wrapped line would.)
+        // (A column, and a title about as wide as its lines: the shape alone would join the
+        // date to the title.)
         let text = "Library Hours Extended by the County Trustees\n\
                     June 3, 2021\n\
                     The trustees voted on Tuesday to keep the main\n\
