@@ -7,9 +7,10 @@ same run.
     python3 benches/throughput.py --quick    # 2 MB, one run: a check that it all runs (CI)
 
 It builds scour (release), writes a corpus with `examples/gen_corpus.rs` unless DIR holds
-one, and reports the median of RUNS runs of each command. Put DIR on tmpfs (`/dev/shm`, the
-default where it exists) to measure scour rather than the disk: on a slow disk creating
-thousands of output files dominates the system time. autocorrect is looked for in PATH and
+one, and reports the median of RUNS runs of each command, run in rounds (each command once a
+round, so a drift in the machine's speed moves all of them alike). Put DIR on tmpfs
+(`/dev/shm`, the default where it exists) to measure scour rather than the disk: on a slow
+disk creating thousands of output files dominates the system time. autocorrect is looked for in PATH and
 in ./node_modules/.bin (`npm install autocorrect-node`); without it that row is skipped.
 """
 
@@ -88,43 +89,50 @@ def main():
     mb = size / 1e6
     print(f"corpus: {corpus} ({mb:.1f} MB, {files} files), median of {args.runs} runs")
 
-    def measure(name, prepare, argv):
-        results = []
-        for _ in range(args.runs):
-            prepare()
-            results.append(run(argv))
-        wall = statistics.median(r[0] for r in results)
-        cpu = statistics.median(r[1] for r in results)
-        peak = max(r[2] for r in results)
-        print(
-            f"{name:<16} {wall:7.2f} s wall {cpu:7.2f} CPU-s {mb / cpu:7.2f} MB/CPU-s "
-            f"{peak / 1024:7.0f} MiB peak"
-        )
-        return wall, cpu
-
     out = work / "out"
+    copy = work / "autocorrect"
 
     def fresh_out():
         shutil.rmtree(out, ignore_errors=True)
-
-    one = measure("scour -j1", fresh_out, [scour, "clean", corpus, "--out", out, "-j", "1"])
-    two = measure("scour -j2", fresh_out, [scour, "clean", corpus, "--out", out, "-j", "2"])
-    print(f"2 threads / 1 thread (wall): {one[0] / two[0]:.2f}x")
-    fresh_out()
-
-    autocorrect = find_autocorrect(args.autocorrect)
-    if autocorrect is None:
-        print("autocorrect not found (npm install autocorrect-node): comparison skipped")
-        return
-    copy = work / "autocorrect"
 
     def fresh_copy():
         shutil.rmtree(copy, ignore_errors=True)
         shutil.copytree(corpus, copy)
 
-    peer = measure("autocorrect --fix", fresh_copy, [autocorrect, "--fix", copy])
+    commands = [
+        ("scour -j1", fresh_out, [scour, "clean", corpus, "--out", out, "-j", "1"]),
+        ("scour -j2", fresh_out, [scour, "clean", corpus, "--out", out, "-j", "2"]),
+    ]
+    autocorrect = find_autocorrect(args.autocorrect)
+    if autocorrect is not None:
+        commands.append(("autocorrect --fix", fresh_copy, [autocorrect, "--fix", copy]))
+    # Round by round, every command once a round: a machine whose speed drifts (a shared
+    # host) shifts all of them alike, and the ratios hold.
+    results = {name: [] for name, _, _ in commands}
+    for _ in range(args.runs):
+        for name, prepare, argv in commands:
+            prepare()
+            results[name].append(run(argv))
+    fresh_out()
+    shutil.rmtree(copy, ignore_errors=True)
+
+    medians = {}
+    for name, runs in results.items():
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        peak = max(r[2] for r in runs)
+        medians[name] = (wall, cpu)
+        print(
+            f"{name:<16} {wall:7.2f} s wall {cpu:7.2f} CPU-s {mb / cpu:7.2f} MB/CPU-s "
+            f"{peak / 1024:7.0f} MiB peak"
+        )
+    one, two = medians["scour -j1"], medians["scour -j2"]
+    print(f"2 threads / 1 thread (wall): {one[0] / two[0]:.2f}x")
+    if autocorrect is None:
+        print("autocorrect not found (npm install autocorrect-node): comparison skipped")
+        return
+    peer = medians["autocorrect --fix"]
     print(f"scour -j1 / autocorrect (MB per CPU-second): {peer[1] / one[1]:.2f}x")
-    shutil.rmtree(copy)
 
 
 if __name__ == "__main__":
