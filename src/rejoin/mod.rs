@@ -447,6 +447,16 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     {
         return join(0.85, "a dateline goes on to its story");
     }
+    // A wire story's dateline and the label of its title, `题：` (`新华社北京5月8日电 题：` +
+    // `…`, or `…电` + `题：…`): the title goes on after them, short as it is.
+    let title_label = ["题：", "题:", "題：", "題:"];
+    if a.is_cjk_text()
+        && is_dateline(&a.content)
+        && (title_label.iter().any(|label| a.content.ends_with(label))
+            || title_label.iter().any(|label| b.content.starts_with(label)))
+    {
+        return join(0.85, "a dateline goes on to the title it labels");
+    }
     if a.last().is_ascii_digit() && b.is_cjk_text() && starts_with_unit(&b.content) {
         return join(0.85, "a number is cut from its unit");
     }
@@ -1647,6 +1657,18 @@ mod tests {
         assert_eq!(
             clean("书屋把阅读与第\n\n二、三课堂结合起来，吸引了众多读者。\n"),
             "书屋把阅读与第二、三课堂结合起来，吸引了众多读者。\n"
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_goes_on_to_the_title_it_labels() {
+        assert_eq!(
+            clean("新华社杭州6月2日电 题：\n\n新馆开放迎来首批读者\n\n记者 陈明\n"),
+            "新华社杭州6月2日电 题：新馆开放迎来首批读者\n\n记者 陈明\n"
+        );
+        assert_eq!(
+            clean("中新社杭州6月2日電\n\n題：新館開放迎來首批讀者\n\n記者 陳明\n"),
+            "中新社杭州6月2日電題：新館開放迎來首批讀者\n\n記者 陳明\n"
         );
     }
 
