@@ -343,6 +343,17 @@ fn after_month_day(text: &str) -> Option<&str> {
         .then(|| rest[day..].strip_prefix(['日', '号']))?
 }
 
+/// A date in digits cut inside (`2024-05-1` + `8`, `2024-05` + `-18`): the digits and
+/// separators on both sides of the break make one written in full, as a page's metadata
+/// writes it (`2024-05-18`), and those before it alone do not.
+pub fn cuts_numeric_date(before: &str, after: &str) -> bool {
+    let mark = |c: char| c.is_ascii_digit() || "-/.".contains(c);
+    let tail = &before[before.trim_end_matches(mark).len()..];
+    let head = &after[..after.len() - after.trim_start_matches(mark).len()];
+    let in_full = |date: &str| date.len() == 10 && is_numeric_date(date);
+    !tail.is_empty() && !head.is_empty() && !in_full(tail) && in_full(&format!("{tail}{head}"))
+}
+
 /// A date in digits: year, month and day (`2023-06-18`, `2023/06/18`, `2023.06.18`).
 fn is_numeric_date(word: &str) -> bool {
     let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
@@ -1438,6 +1449,15 @@ mod tests {
             !ends_on_possessive("and then it's")
                 && !ends_on_possessive("in the 1990s")
                 && !ends_on_possessive("and There’s")
+        );
+        assert!(
+            cuts_numeric_date("posted 2024-05-1", "8 by the desk")
+                && cuts_numeric_date("posted 2024-05", "-18 by the desk")
+                && cuts_numeric_date("发布时间 2024/0", "5/18")
+        );
+        assert!(
+            !cuts_numeric_date("posted 2024-05-18", "9 readers")
+                && !cuts_numeric_date("rose by 12", "5 percent")
         );
         assert!(
             repeats_last_section(

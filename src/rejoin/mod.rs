@@ -25,18 +25,18 @@ use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, CreditsCut, FULL_STOPS, PhrasesGoOn, cannot_start_line, clock_cut,
     closes_what_is_open, credits_cut, cuts_a_name_in_a_comma_list, cuts_a_name_in_a_list,
-    cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name, cuts_role_from_name, date_goes_on,
-    ends_on_dateline, ends_on_decimal_point, ends_on_field_label, ends_on_field_value,
-    ends_on_file_name, ends_on_function_word, ends_on_name_title, ends_on_number_separator,
-    ends_on_possessive, ends_on_title_and_first_name, ends_sentence, is_bare_latin_date,
-    is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
-    is_name_word, is_parallel_headline, is_pause, is_semicolon_item, is_sentence_tail,
-    is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight, leads_in_to_next,
-    leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value, opens_in_parallel,
-    opens_paragraph, opens_range_end, opens_with_bracketed_source, opens_with_date,
-    opens_with_frame, opens_with_label, opens_with_month_day, opens_with_point_number,
-    opens_with_year, phrases_go_on, repeats_last_section, says_into_quotation, starts_with_unit,
-    stops_short_of_a_heading,
+    cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name, cuts_numeric_date, cuts_role_from_name,
+    date_goes_on, ends_on_dateline, ends_on_decimal_point, ends_on_field_label,
+    ends_on_field_value, ends_on_file_name, ends_on_function_word, ends_on_name_title,
+    ends_on_number_separator, ends_on_possessive, ends_on_title_and_first_name, ends_sentence,
+    is_bare_latin_date, is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline,
+    is_list_item, is_name_word, is_parallel_headline, is_pause, is_semicolon_item,
+    is_sentence_tail, is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight,
+    leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value,
+    opens_in_parallel, opens_paragraph, opens_range_end, opens_with_bracketed_source,
+    opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
+    opens_with_point_number, opens_with_year, phrases_go_on, repeats_last_section,
+    says_into_quotation, starts_with_unit, stops_short_of_a_heading,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, split_name};
@@ -259,6 +259,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // A date or a range cut after its separator (`2023-09-` + `28`, `12-` + `15`).
     if b.first().is_ascii_digit() && ends_on_number_separator(&a.content) {
         return join(0.85, "a date or a range is cut after its separator");
+    }
+    // Or inside (`2024-05-1` + `8`, `2024-05` + `-18`), in a line of any script.
+    if cuts_numeric_date(&a.content, &b.content) {
+        return join(0.85, "a date in digits is cut inside");
     }
     // A number cut between its digits in Chinese text (`在43` + `00多个社区`), and a dash
     // cut between its halves (`研究—` + `—基于`): one number, one `——`. (No number goes on
@@ -1657,6 +1661,14 @@ mod tests {
         assert_eq!(
             clean("书屋把阅读与第\n\n二、三课堂结合起来，吸引了众多读者。\n"),
             "书屋把阅读与第二、三课堂结合起来，吸引了众多读者。\n"
+        );
+    }
+
+    #[test]
+    fn a_date_in_digits_cut_inside_goes_on() {
+        assert_eq!(
+            clean("date 2024-05-1\n\n8 新馆昨日开放，读者很多。\n"),
+            "date 2024-05-18 新馆昨日开放，读者很多。\n"
         );
     }
 
