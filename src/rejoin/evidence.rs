@@ -1197,6 +1197,17 @@ pub fn is_dateline(text: &str) -> bool {
         || opens_with_dated_dateline(text)
 }
 
+/// The label of a wire story's title, after its dateline (`…电 题：…`).
+const TITLE_LABELS: &[&str] = &["题：", "题:", "題：", "題:"];
+
+/// The break falls right after a title's label or right before it (`…电 题：` + `…`, `…电` +
+/// `题：…`).
+pub fn labels_a_title(before: &str, after: &str) -> bool {
+    TITLE_LABELS
+        .iter()
+        .any(|label| before.ends_with(label) || after.starts_with(label))
+}
+
 /// Ends on a newspaper's dateline (`…晚报讯`, `本報訊`): its byline or its story follows,
 /// though a scraper may have run a caption into the line before it.
 pub fn ends_on_dateline(text: &str) -> bool {

@@ -32,11 +32,11 @@ use evidence::{
     is_bare_latin_date, is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline,
     is_list_item, is_name_word, is_parallel_headline, is_pause, is_semicolon_item,
     is_sentence_tail, is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight,
-    leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value,
-    opens_in_parallel, opens_paragraph, opens_range_end, opens_with_bracketed_source,
-    opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
-    opens_with_point_number, opens_with_year, phrases_go_on, repeats_last_section,
-    says_into_quotation, starts_with_unit, stops_short_of_a_heading,
+    labels_a_title, leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit,
+    opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end,
+    opens_with_bracketed_source, opens_with_date, opens_with_frame, opens_with_label,
+    opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
+    repeats_last_section, says_into_quotation, starts_with_unit, stops_short_of_a_heading,
 };
 use lines::{TextLine, text_lines};
 use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, split_name};
@@ -451,14 +451,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     {
         return join(0.85, "a dateline goes on to its story");
     }
-    // A wire story's dateline and the label of its title, `题：` (`新华社北京5月8日电 题：` +
-    // `…`, or `…电` + `题：…`): the title goes on after them, short as it is.
-    let title_label = ["题：", "题:", "題：", "題:"];
-    if a.is_cjk_text()
-        && is_dateline(&a.content)
-        && (title_label.iter().any(|label| a.content.ends_with(label))
-            || title_label.iter().any(|label| b.content.starts_with(label)))
-    {
+    // A wire story's dateline and the label of its title (`新华社北京5月8日电 题：` + `…`, or
+    // `…电` + `题：…`): the title goes on after them, short as it is.
+    if a.is_cjk_text() && is_dateline(&a.content) && labels_a_title(&a.content, &b.content) {
         return join(0.85, "a dateline goes on to the title it labels");
     }
     if a.last().is_ascii_digit() && b.is_cjk_text() && starts_with_unit(&b.content) {
