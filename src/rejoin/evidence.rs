@@ -1,6 +1,7 @@
 //! The character tables rejoin reads: what cannot start or end a line (W3C clreq/JLREQ, with
 //! the ASCII forms scrapers leave), what ends a sentence, what makes a headline.
 
+use crate::rejoin::simplified::simplified;
 use crate::rejoin::words::{is_adverbial_frame, is_dictionary_word, starts_with_continuing_word};
 use crate::script::{
     CJK_NUMERALS, head, is_cjk_letter, is_closing, is_curly_quote, is_fullwidth_script,
@@ -296,7 +297,7 @@ pub fn opens_with_bracketed_source(text: &str) -> bool {
     let Some(close) = rest.find(['）', ')']) else {
         return false;
     };
-    let inside = &rest[..close];
+    let inside = simplified(&rest[..close]);
     inside.chars().count() <= 20
         && SOURCE_LABELS.iter().any(|label| {
             inside
@@ -317,7 +318,7 @@ pub fn is_bracketed_credit(text: &str) -> bool {
     let name = (2..=4).contains(&inside.chars().count()) && inside.chars().all(is_cjk_letter);
     let reporters = REPORTER_TITLES
         .iter()
-        .any(|title| inside.starts_with(title))
+        .any(|title| simplified(head(inside, 3)).starts_with(title))
         && inside.chars().count() <= 24
         && inside
             .chars()
@@ -611,7 +612,7 @@ pub enum CreditsCut {
 /// its own (`编辑 李华`), and a word of the dictionary alone is no name (`综述`).
 pub fn credits_cut(a: &str, b: &str) -> Option<CreditsCut> {
     let is_word = |w: &&str| is_cjk_word(w, 1..=4);
-    let is_label = |w: &str| BYLINE_LABELS.contains(&w);
+    let is_label = |w: &str| BYLINE_LABELS.contains(&&*simplified(w));
     let mut credits = a.split(' ');
     let lead = credits.next()?;
     let byline = is_label(lead);
@@ -726,12 +727,15 @@ fn is_name(name: &str) -> bool {
         && !name.ends_with(['拍', '航', '偷', '抓'])
 }
 
-/// The titles a reporter's name follows in a credit.
-const REPORTER_TITLES: &[&str] = &["记者", "記者", "通讯员", "通訊員"];
+/// The titles a reporter's name follows in a credit (tables of labels hold simplified
+/// letters: traditional text is read in them, by [`simplified`]).
+const REPORTER_TITLES: &[&str] = &["记者", "通讯员"];
 
 /// A reporter's title and a name of two or three letters, the last words before `摄`
 /// (`新华社记者王鹏`): not a verb (`…现场拍`).
 fn is_reporters_name(before: &str) -> bool {
+    // (A title and a name of at most three letters: the last ten letters hold them.)
+    let before = simplified(tail(before, 10));
     REPORTER_TITLES.iter().any(|title| {
         before
             .rsplit_once(title)
@@ -739,12 +743,16 @@ fn is_reporters_name(before: &str) -> bool {
     })
 }
 
-/// Labels of a caption's or a picture's credit (`来源：新华网`, `插图：Anna Berg`), in
-/// simplified and traditional letters.
-#[rustfmt::skip]
+/// Labels of a caption's or a picture's credit (`来源：新华网`, `插图：Anna Berg`).
 const SOURCE_LABELS: &[&str] = &[
-    "来源", "來源", "图源", "圖源", "图片来源", "圖片來源", "插图", "插圖", "图片", "圖片", "摄影",
-    "攝影", "制图", "製圖", "视频", "視頻",
+    "来源",
+    "图源",
+    "图片来源",
+    "插图",
+    "图片",
+    "摄影",
+    "制图",
+    "视频",
 ];
 
 /// `text` ends on a short credit: a source label, a colon and a name (`来源：新华网`), or an
@@ -756,6 +764,8 @@ fn ends_on_source_credit(text: &str) -> bool {
         return false;
     };
     let (before, name) = text.split_at(colon);
+    // (The label and the letter before it: no label is longer than four letters.)
+    let before = simplified(tail(before, 8));
     let name = name[name.chars().next().map_or(0, char::len_utf8)..].trim();
     if name.is_empty() || name.contains(['，', ',']) {
         return false;
@@ -779,8 +789,6 @@ fn ends_on_source_credit(text: &str) -> bool {
 const BYLINE_LABELS: &[&str] = &[
     "作者", "记者", "文", "编辑", "责任编辑", "责编", "通讯员", "撰文", "摄影", "来源",
     "审核", "初审", "一审", "二审", "三审", "终审", "校对",
-    // The same in traditional script.
-    "記者", "編輯", "責任編輯", "責編", "通訊員", "攝影", "來源", "審核", "校對",
 ];
 
 /// A paragraph that ends on its only semicolon, before another like it: two items of a list
@@ -796,8 +804,10 @@ pub fn is_semicolon_item(text: &str, next: &str) -> bool {
 /// Opens with a byline label and its colon (`作者: 张三 李四`), and its last field is a
 /// byline's too: names may go on after it (not after `来源：本报 点击：`).
 pub fn opens_byline(text: &str) -> bool {
+    let opening = simplified(head(text, 8));
     let opens = BYLINE_LABELS.iter().any(|label| {
-        text.strip_prefix(label)
+        opening
+            .strip_prefix(label)
             .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
     });
     let last_label = text.rsplit_once([':', '：']).map_or("", |(head, _)| {
@@ -807,14 +817,16 @@ pub fn opens_byline(text: &str) -> bool {
     opens
         && BYLINE_LABELS
             .iter()
-            .any(|label| last_label.ends_with(label))
+            .any(|label| simplified(tail(last_label, 4)).ends_with(label))
 }
 
 /// Opens with a byline label set off by a colon or a space (`编辑 王明`, `二审：李华`): a
 /// credit of its own, on a line of its own.
 pub fn opens_credit(text: &str) -> bool {
+    let opening = simplified(head(text, 5));
     BYLINE_LABELS.iter().any(|label| {
-        text.strip_prefix(label)
+        opening
+            .strip_prefix(label)
             .is_some_and(|rest| rest.starts_with([':', '：', ' ', '\u{3000}']))
     })
 }
@@ -1097,7 +1109,8 @@ pub fn opens_paragraph(text: &str) -> bool {
         || text.starts_with(SECTION_MARKS)
         || opens_with_bracketed_label(text)
         || FRONT_MATTER_LABELS.iter().any(|label| {
-            text.strip_prefix(label)
+            simplified(head(text, 8))
+                .strip_prefix(label)
                 .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
         })
 }
@@ -1112,8 +1125,6 @@ const FRONT_MATTER_LABELS: &[&str] = &[
     "文章编号",
     "基金项目",
     "作者简介",
-    "關鍵詞",
-    "關键词",
     "摘 要",
     "关 键 词",
 ];
@@ -1188,21 +1199,22 @@ pub fn opens_with_date(text: &str) -> bool {
 /// `讯` or `电` set off from what follows (`综合消息5月3日讯 …`, `中新网5月8日电(…`); in
 /// simplified or traditional script (`中新社廣州5月3日電`).
 pub fn is_dateline(text: &str) -> bool {
-    text.starts_with("本报讯")
-        || text.starts_with("本報訊")
-        || ["新华社", "中新社", "本报", "新華社", "本報"]
+    let opening = simplified(head(text, 20));
+    opening.starts_with("本报讯")
+        || ["新华社", "中新社", "本报"]
             .iter()
-            .any(|a| text.starts_with(a))
-            && text.chars().take(16).any(|c| c == '电' || c == '電')
-        || opens_with_dated_dateline(text)
+            .any(|a| opening.starts_with(a))
+            && opening.chars().take(16).any(|c| c == '电')
+        || opens_with_dated_dateline(text, &opening)
 }
 
 /// The label of a wire story's title, after its dateline (`…电 题：…`).
-const TITLE_LABELS: &[&str] = &["题：", "题:", "題：", "題:"];
+const TITLE_LABELS: &[&str] = &["题：", "题:"];
 
 /// The break falls right after a title's label or right before it (`…电 题：` + `…`, `…电` +
 /// `题：…`).
 pub fn labels_a_title(before: &str, after: &str) -> bool {
+    let (before, after) = (simplified(tail(before, 2)), simplified(head(after, 2)));
     TITLE_LABELS
         .iter()
         .any(|label| before.ends_with(label) || after.starts_with(label))
@@ -1211,14 +1223,14 @@ pub fn labels_a_title(before: &str, after: &str) -> bool {
 /// Ends on a newspaper's dateline (`…晚报讯`, `本報訊`): its byline or its story follows,
 /// though a scraper may have run a caption into the line before it.
 pub fn ends_on_dateline(text: &str) -> bool {
-    ["报讯", "報訊"].iter().any(|mark| text.ends_with(mark))
+    simplified(tail(text, 2)) == "报讯"
 }
 
 /// Opens (within its first 20 characters) with a date and `讯`, `电` or `宣` (a sports
 /// desk's `8月2日宣`), then the end, a space, a bracket or a colon: not `5月3日电话`.
-fn opens_with_dated_dateline(text: &str) -> bool {
-    let opening = head(text, 20);
-    ["日讯", "日电", "日宣", "日訊", "日電"].iter().any(|mark| {
+/// `opening` is the first 20 characters in simplified letters.
+fn opens_with_dated_dateline(text: &str, opening: &str) -> bool {
+    ["日讯", "日电", "日宣"].iter().any(|mark| {
         opening.match_indices(mark).any(|(at, _)| {
             let set_off = text[at + mark.len()..]
                 .chars()
