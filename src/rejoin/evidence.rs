@@ -612,7 +612,8 @@ pub enum CreditsCut {
 /// its own (`编辑 李华`), and a word of the dictionary alone is no name (`综述`).
 pub fn credits_cut(a: &str, b: &str) -> Option<CreditsCut> {
     let is_word = |w: &&str| is_cjk_word(w, 1..=4);
-    let is_label = |w: &str| BYLINE_LABELS.contains(&&*simplified(w));
+    // (No label is longer than four letters: a longer word is not simplified to be compared.)
+    let is_label = |w: &str| w.chars().nth(4).is_none() && BYLINE_LABELS.contains(&&*simplified(w));
     let mut credits = a.split(' ');
     let lead = credits.next()?;
     let byline = is_label(lead);
@@ -760,6 +761,9 @@ const SOURCE_LABELS: &[&str] = &[
 /// label opening the text or standing after a sentence, a `|`, a space or a date
 /// (`2024/02/18来源：…`).
 fn ends_on_source_credit(text: &str) -> bool {
+    // (A credit's name is 20 letters at most: its colon is among the last 21, its label and
+    // the letter before among the 8 before.)
+    let text = tail(text, 32);
     let Some(colon) = text.rfind([':', '：']) else {
         return false;
     };
@@ -810,14 +814,17 @@ pub fn opens_byline(text: &str) -> bool {
             .strip_prefix(label)
             .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
     });
+    if !opens {
+        return false;
+    }
     let last_label = text.rsplit_once([':', '：']).map_or("", |(head, _)| {
         let head = head.trim_end();
         &head[head.trim_end_matches(is_cjk_letter).len()..]
     });
-    opens
-        && BYLINE_LABELS
-            .iter()
-            .any(|label| simplified(tail(last_label, 4)).ends_with(label))
+    let last_label = simplified(tail(last_label, 4));
+    BYLINE_LABELS
+        .iter()
+        .any(|label| last_label.ends_with(label))
 }
 
 /// Opens with a byline label set off by a colon or a space (`编辑 王明`, `二审：李华`): a

@@ -8,7 +8,7 @@ use crate::rejoin::evidence::{
     cannot_end_paragraph, ends_on_comma, ends_on_photo_credit, ends_sentence, is_function_word,
     is_headline_shaped, is_markup, is_pause,
 };
-use crate::script::{is_cjk_letter, is_inline_space, may_hold_cjk_letter};
+use crate::script::{is_cjk_letter, is_closing, is_inline_space, may_hold_cjk_letter};
 
 /// How long one line is: characters without white space (heading length) and all
 /// characters (column width).
@@ -83,6 +83,10 @@ pub struct JoinedBreak {
 fn has_cjk_letter(text: &str) -> bool {
     may_hold_cjk_letter(text) && text.chars().any(is_cjk_letter)
 }
+
+/// Bytes of a long block the evidence reads at its end ([`TextLine::recent`]): ten lines of
+/// a wide English column, twenty of a Chinese one.
+pub const RECENT: usize = 1024;
 
 /// The non-blank lines of `text`.
 pub fn text_lines(text: &str) -> Vec<TextLine<'_>> {
@@ -178,6 +182,34 @@ impl TextLine<'_> {
             line_columns: self.last_line.columns,
             word_columns: next.first_word_columns(),
             blank: next.after_blank(),
+        }
+    }
+
+    /// The block as the evidence reads it before a break: all of it, or for a block longer
+    /// than [`RECENT`] bytes its end, from the first sentence that opens in its last
+    /// [`RECENT`] bytes (from where they start, if none does). The evidence reads a block's
+    /// end and the shape of a short one, and a paragraph whose lines all join grows with
+    /// every join: read whole each time, a file of one long paragraph took minutes to clean.
+    pub fn recent(&self) -> TextLine<'_> {
+        let content = &*self.content;
+        let mut start = content.len().saturating_sub(RECENT);
+        while !content.is_char_boundary(start) {
+            start += 1;
+        }
+        if start > 0 {
+            let window = &content[start..];
+            let half = &window[..window.floor_char_boundary(RECENT / 2)];
+            if let Some((at, stop)) = half.char_indices().find(|&(_, c)| "。！？.!?".contains(c))
+            {
+                let after = &window[at + stop.len_utf8()..];
+                let opens = after
+                    .trim_start_matches(|c: char| is_closing(c) || matches!(c, '”' | '’' | ' '));
+                start += window.len() - opens.len();
+            }
+        }
+        TextLine {
+            content: Cow::Borrowed(&content[start..]),
+            ..*self
         }
     }
 
@@ -309,4 +341,33 @@ impl TextLine<'_> {
 fn is_plain_lowercase_word(word: &str) -> bool {
     let letters = word.trim_end_matches([',', '.', ';']);
     !letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_block_is_read_at_its_end_from_a_sentence_that_opens_there() {
+        let clause = "这是一句不算很短的话，";
+        let short = format!("{clause}。{clause}");
+        assert_eq!(text_lines(&short)[0].recent().content, short);
+
+        // The stop lies in the first half of the last RECENT bytes: the end read opens after
+        // it and its closing quote.
+        let end = clause.repeat(22);
+        let long = format!("{}说完了。”{end}", clause.repeat(40));
+        let block = &text_lines(&long)[0];
+        let recent = block.recent();
+        assert_eq!(recent.content, end);
+        assert_eq!(
+            (recent.chars, recent.start, recent.end),
+            (block.chars, block.start, block.end)
+        );
+
+        // No sentence opens there: the last RECENT bytes, at a letter's boundary.
+        let run_on = clause.repeat(100);
+        let recent = text_lines(&run_on)[0].recent().content.into_owned();
+        assert!(run_on.ends_with(&recent) && recent.len() <= RECENT && recent.len() > RECENT - 4);
+    }
 }

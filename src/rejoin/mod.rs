@@ -1017,12 +1017,13 @@ impl Pass for Rejoin {
                         && (every_boundary || previous_grew || previous.grew || grew)
                     {
                         block.uncertain = None;
-                        match decide(&shape, previous, &block) {
+                        let recent = previous.recent();
+                        match decide(&shape, &recent, &block) {
                             Some(Decision::Join { confidence, why })
                                 if confidence >= JOIN_THRESHOLD =>
                             {
                                 let edit =
-                                    join_edit(&shape, previous, &block, why, text, &mut words)
+                                    join_edit(&shape, &recent, &block, why, text, &mut words)
                                         .with_confidence(confidence);
                                 previous.absorb(block, &edit);
                                 edits.push(edit);
