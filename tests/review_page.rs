@@ -92,3 +92,55 @@ fn the_review_page_shows_changes_and_never_runs_scraped_markup() {
     );
     assert!(!dom.contains("<body data-pwned"), "no injected handler ran");
 }
+
+#[test]
+fn a_file_with_too_many_edits_to_embed_is_shown_with_its_count_and_where_they_are() {
+    let Some(browser) = chromium() else {
+        assert!(std::env::var_os("CI").is_none(), "CI must install chromium");
+        eprintln!("chromium is not installed: browser test skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    // 60,000 invisible characters, each an edit: a report entry past the 8 MB a page embeds.
+    let line = format!("{}。\n\n", "文字\u{200B}".repeat(100));
+    std::fs::write(articles.join("big.txt"), line.repeat(600)).unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_scour"))
+        .args(["clean", "articles", "--out", "out"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+
+    let report = std::fs::read_to_string(dir.path().join("out/report.json")).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let count = |field: &str| report["files"][0][field].as_array().map_or(0, Vec::len);
+    let (edits, findings) = (count("edits"), count("findings"));
+    assert!(edits >= 60_000, "{edits} edits");
+
+    let dom = rendered(
+        &browser,
+        &dir.path().join("out/review.html"),
+        &dir.path().join("profile"),
+    );
+    assert!(
+        dom.contains(&format!("changed · {edits}✎ {findings}⚑")),
+        "the list counts the edits"
+    );
+    assert!(
+        dom.contains(&format!(
+            "{edits} edits · {findings} findings · too many edits to show here: see \
+             report.json and diffs/big.txt.diff"
+        )),
+        "the file says where its edits are"
+    );
+    assert!(
+        dom.contains("class=\"row del change\""),
+        "its diff is still shown"
+    );
+}

@@ -15,35 +15,57 @@ const PAGE: &str = include_str!("review.html");
 /// no reviewer reads a diff that size in a browser, and the page must stay light.
 const MAX_EMBEDDED: usize = 8 << 20;
 
-/// The fields the page needs of a report entry too large to embed whole (its edits are
-/// skipped while parsing, never held).
+/// The fields the page needs of a report entry it does not embed whole (its edits are
+/// counted while parsing, never held), and why it is summarized: the page's script says so
+/// and points to report.json and the diff, so a listed file costs no note of its own.
 #[derive(serde::Deserialize, serde::Serialize)]
 struct Summarized {
     path: String,
     status: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     encoding: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     duplicate_of: Option<Value>,
     findings: Vec<Value>,
+    #[serde(rename(deserialize = "edits"), deserialize_with = "count", default)]
+    edit_count: usize,
+    #[serde(skip_deserializing)]
+    summarized: &'static str,
+}
+
+/// The length of a JSON array, read without holding its elements.
+fn count<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<usize, D::Error> {
+    struct Count;
+    impl<'de> serde::de::Visitor<'de> for Count {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+            let mut n = 0;
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                n += 1;
+            }
+            Ok(n)
+        }
+    }
+    deserializer.deserialize_seq(Count)
 }
 
 /// Past this much embedded detail, the page lists the remaining files with their status and
 /// findings only: a browser cannot hold the edits and diffs of a whole archive.
 const PAGE_BUDGET: usize = 64 << 20;
 
-/// A file's entry for the page, summarized: status and findings, no edits, and why.
+/// A file's entry for the page, summarized: status, findings and the number of edits (an
+/// empty `edits`, so the script reads every entry alike), and why (`summarized`: `budget`
+/// past the page's budget, `size` for an entry too large).
 fn summarized_entry(bytes: &[u8], over_budget: bool) -> Result<String, String> {
-    let summarized: Summarized = serde_json::from_slice(bytes).map_err(not_json)?;
-    let mut entry = serde_json::to_value(summarized).expect("a summary serializes");
-    entry["edits"] = Value::Array(Vec::new());
-    let why = if over_budget {
-        "not shown: this page holds the first 64 MB of changes; see report.json"
-    } else {
-        "too many edits to show here: see report.json"
-    };
-    entry["error"] = Value::String(why.into());
-    Ok(entry.to_string())
+    let mut summarized: Summarized = serde_json::from_slice(bytes).map_err(not_json)?;
+    summarized.summarized = if over_budget { "budget" } else { "size" };
+    let mut entry = serde_json::to_string(&summarized).expect("a summary serializes");
+    entry.pop();
+    entry.push_str(",\"edits\":[]}");
+    Ok(entry)
 }
 
 fn not_json(e: impl std::fmt::Display) -> String {
@@ -51,8 +73,8 @@ fn not_json(e: impl std::fmt::Display) -> String {
 }
 
 /// A file as the page embeds it, script-safe: its report entry (whole, or summarized when
-/// large or past the page's budget) with its diff spliced in as `diff`. `path` is the
-/// entry's.
+/// large or past the page's budget) with its diff spliced in as `diff` (none past the
+/// budget). `path` is the entry's.
 fn page_file(
     path: &str,
     bytes: &[u8],
@@ -64,12 +86,15 @@ fn page_file(
     } else {
         summarized_entry(bytes, over_budget)?
     };
+    if over_budget {
+        return Ok(script_safe(&json));
+    }
     // An entry is one JSON object: its closing brace makes way for the diff.
     json.truncate(json.trim_end().len());
     if json.pop() != Some('}') {
         return Err(not_json("not an object"));
     }
-    let diff = page_diff(&diff_path(path), path, over_budget);
+    let diff = page_diff(&diff_path(path), path);
     json.push_str(if json.ends_with('{') {
         "\"diff\":"
     } else {
@@ -80,15 +105,8 @@ fn page_file(
     Ok(script_safe(&json))
 }
 
-/// A file's diff for the page: read from `path` unless too large to embed or past the
-/// page's budget.
-fn page_diff(path: &Path, rel: &str, over_budget: bool) -> String {
-    let elsewhere = |why: &str| {
-        format!("--- a/{rel}\n+++ b/{rel}\n@@ -1,1 +1,1 @@\n ({why}: see diffs/{rel}.diff)\n")
-    };
-    if over_budget {
-        return elsewhere("not shown on this page");
-    }
+/// A file's diff for the page: read from `path` unless too large to embed.
+fn page_diff(path: &Path, rel: &str) -> String {
     // (The open file's length, not a second look-up of its path; then one read of that
     // many bytes.)
     let read = std::fs::File::open(path).and_then(|file| {
@@ -102,7 +120,10 @@ fn page_diff(path: &Path, rel: &str, over_budget: bool) -> String {
     });
     match read {
         Ok(Some(diff)) => diff,
-        Ok(None) => elsewhere("the diff is too large to show here"),
+        Ok(None) => format!(
+            "--- a/{rel}\n+++ b/{rel}\n@@ -1,1 +1,1 @@\n (the diff is too large to show here: \
+             see diffs/{rel}.diff)\n"
+        ),
         Err(_) => String::new(),
     }
 }
@@ -308,18 +329,30 @@ mod tests {
         assert_eq!(whole["diff"], "--- a/a.txt\n+</script>\n");
         let listed = parse(true);
         assert_eq!(listed["path"], "a.txt");
+        assert_eq!(listed["status"], "changed");
         assert_eq!(listed["findings"].as_array().map(Vec::len), Some(1));
         assert_eq!(listed["edits"].as_array().map(Vec::len), Some(0));
-        assert!(
-            listed["error"]
-                .as_str()
-                .is_some_and(|e| e.contains("report.json"))
+        assert_eq!(listed["edit_count"], 1);
+        assert_eq!(listed["summarized"], "budget");
+        assert!(listed.get("diff").is_none() && listed.get("encoding").is_none());
+    }
+
+    #[test]
+    fn an_entry_too_large_is_summarized_with_its_diff() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        std::fs::write(dir.path().join("a.txt.diff"), "--- a/a.txt\n+x\n").unwrap();
+        let diff_path = |rel: &str| dir.path().join(format!("{rel}.diff"));
+        let edit = r#"{"rule":"layout/trim","reason":"trailing white space"}"#;
+        let edits = vec![edit; MAX_EMBEDDED / edit.len() + 1].join(",");
+        let entry = format!(
+            r#"{{"path":"a.txt","status":"changed","encoding":"gb18030","findings":[],"edits":[{edits}]}}"#
         );
-        assert!(
-            listed["diff"]
-                .as_str()
-                .is_some_and(|d| d.contains("diffs/a.txt.diff"))
-        );
+        let file = page_file("a.txt", entry.as_bytes(), false, &diff_path).expect("rendered");
+        let file: Value = serde_json::from_str(&file).expect("JSON");
+        assert_eq!(file["edit_count"], MAX_EMBEDDED / edit.len() + 1);
+        assert_eq!(file["summarized"], "size");
+        assert_eq!(file["encoding"], "gb18030");
+        assert_eq!(file["diff"], "--- a/a.txt\n+x\n");
     }
 
     #[test]
