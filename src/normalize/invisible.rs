@@ -52,7 +52,9 @@ impl Pass for Invisible {
     }
 
     fn propose(&self, text: &str, _: &mut Context) -> Vec<Edit> {
-        let mut edits = Vec::new();
+        // A run of one character is one edit (a file of a million zero-width spaces is not a
+        // million edits): its span, the character, why, and how many.
+        let mut runs: Vec<(usize, usize, char, &str, usize)> = Vec::new();
         // Every character this rule removes is a control character or opens with 0xC2,
         // 0xE1, 0xE2 or 0xEF (the first byte of a character): only those are decoded.
         for (i, &b) in text.as_bytes().iter().enumerate() {
@@ -63,12 +65,26 @@ impl Pass for Invisible {
                 continue;
             };
             let prev = text[..i].chars().next_back();
-            if let Some(reason) = removal_reason(c, prev) {
-                let reason = format!("{reason} U+{:04X}", c as u32);
-                edits.push(Edit::new(i, i + c.len_utf8(), "", &INVISIBLE, reason));
+            let Some(reason) = removal_reason(c, prev) else {
+                continue;
+            };
+            match runs.last_mut() {
+                Some((_, end, last, _, count)) if *end == i && *last == c => {
+                    *end += c.len_utf8();
+                    *count += 1;
+                }
+                _ => runs.push((i, i + c.len_utf8(), c, reason, 1)),
             }
         }
-        edits
+        let edits = runs.into_iter().map(|(start, end, c, reason, count)| {
+            let code = c as u32;
+            let reason = match count {
+                1 => format!("{reason} U+{code:04X}"),
+                n => format!("{reason} U+{code:04X}, {n} in a row"),
+            };
+            Edit::new(start, end, "", &INVISIBLE, reason)
+        });
+        edits.collect()
     }
 }
 
@@ -91,5 +107,16 @@ mod tests {
         }
         // A joiner inside an emoji sequence stays.
         assert_eq!(removed("👩\u{200D}🔧 \u{200D}x"), 1);
+    }
+
+    #[test]
+    fn a_run_of_one_character_is_one_edit() {
+        let config = Config::default();
+        let text = "a\u{200B}\u{200B}\u{200B}b\u{200B}\u{FEFF}c";
+        let edits = Invisible.propose(text, &mut Context::new(&config, &[]));
+        let spans: Vec<_> = edits.iter().map(|e| (e.start, e.end)).collect();
+        assert_eq!(spans, [(1, 10), (11, 14), (14, 17)]);
+        assert_eq!(edits[0].reason, "zero-width space U+200B, 3 in a row");
+        assert_eq!(edits[1].reason, "zero-width space U+200B");
     }
 }
