@@ -246,6 +246,47 @@ fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
 }
 
 #[test]
+fn a_file_past_the_size_limit_is_skipped_by_clean_and_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(articles.join("large.txt"), "很长的文章，".repeat(200)).unwrap();
+    std::fs::write(articles.join("small.txt"), "短文章,内容。\n").unwrap();
+    let run = scour(
+        &["clean", "articles", "--out", "out", "--max-file-size", "2K"],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("skipped large.txt: 3.5 KiB is larger than --max-file-size (2.0 KiB)"),
+        "{stderr}"
+    );
+    let out = dir.path().join("out");
+    let report = report(&out);
+    assert_eq!(report["summary"]["skipped"], 1);
+    assert_eq!(report["summary"]["changed"], 1);
+    assert!(!out.join("clean/large.txt").exists() && out.join("clean/small.txt").is_file());
+
+    let check = scour(&["check", "articles", "--max-file-size", "2K"], dir.path());
+    assert_eq!(check.status.code(), Some(1), "small.txt would change");
+    assert!(String::from_utf8_lossy(&check.stderr).contains("skipped articles/large.txt"));
+    let fix = scour(
+        &["fix", "articles/large.txt", "--max-file-size", "2K"],
+        dir.path(),
+    );
+    assert_eq!(fix.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(articles.join("large.txt")).unwrap(),
+        "很长的文章，".repeat(200),
+        "a skipped file is never rewritten"
+    );
+    let bad = scour(&["check", "articles", "--max-file-size", "2X"], dir.path());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("`2X` is not a size"));
+}
+
+#[test]
 fn two_inputs_with_one_output_path_keep_the_first() {
     let dir = tempfile::tempdir().unwrap();
     for (folder, text) in [("a", "第一篇,内容。\n"), ("b", "第二篇,内容。\n")] {

@@ -161,9 +161,9 @@ fn check_one(
         failing: 0,
         rewrite: None,
     };
-    let bytes = match std::fs::read(&input.path) {
+    let bytes = match common.read(&input.path, &shown) {
         Ok(bytes) => bytes,
-        Err(e) => return only(FileReport::failed(shown, format!("cannot read: {e}"))),
+        Err(report) => return only(*report),
     };
     let mut config = common.config_for(settings, &input);
     config.boilerplate = corpus.boilerplate.clone();

@@ -160,7 +160,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         inputs
             .par_iter()
             .map(|input| {
-                let first = first_pass(input, &config_of(input));
+                let first = first_pass(&args.common, input, &config_of(input));
                 progress.inc(1);
                 match first {
                     Ok(kept) => Done::kept(&states, &prints, &shingles, kept),
@@ -609,12 +609,12 @@ struct Kept {
 
 /// Phase 1 of an input: reads it and cleans it up to the corpus passes, keeping what the
 /// batch needs; every failure becomes the file's report.
-fn first_pass(input: &Input, config: &Config) -> Result<Kept, Box<FileReport>> {
+fn first_pass(common: &Common, input: &Input, config: &Config) -> Result<Kept, Box<FileReport>> {
     let failed = |error: String| Box::new(FileReport::failed(input.rel.to_string(), error));
     if rel_path(&input.rel).is_none() {
         return Err(failed(OUTSIDE.into()));
     }
-    let bytes = read_input(input).map_err(failed)?;
+    let bytes = common.read(&input.path, &input.rel)?;
     let text = scour::decode::decode(&bytes, config.encoding)
         .map_err(|error| Box::new(FileReport::undecodable(input.rel.to_string(), &error)))?
         .text;
@@ -634,10 +634,6 @@ fn first_pass(input: &Input, config: &Config) -> Result<Kept, Box<FileReport>> {
 
 /// Why an input's output path is refused.
 const OUTSIDE: &str = "output path would leave the output directory";
-
-fn read_input(input: &Input) -> Result<Vec<u8>, String> {
-    std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))
-}
 
 /// Phase 3 of an article: resumes the pipeline phase 1 suspended on the bytes it read, and
 /// writes its clean text and diff; every failure becomes the file's report.

@@ -89,6 +89,35 @@ pub struct Common {
     /// Worker threads (default: one per core). Output does not depend on it.
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
+    /// Skip a file larger than this (bytes, or with K, M or G): cleaning holds about ten
+    /// times a file's size in memory.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    max_file_size: u64,
+}
+
+/// A size as a person reads it (`3.5 KiB`, `1.2 GiB`).
+fn shown_size(bytes: u64) -> String {
+    let units = [("GiB", 1u64 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
+    match units.iter().find(|&&(_, unit)| bytes >= unit) {
+        Some(&(name, unit)) => format!("{:.1} {name}", bytes as f64 / unit as f64),
+        None => format!("{bytes} bytes"),
+    }
+}
+
+/// A size in bytes, or in KiB, MiB or GiB with a suffix `K`, `M` or `G` (`512M`).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let (number, unit) = match text.trim().to_ascii_uppercase() {
+        t if t.ends_with('K') => (t[..t.len() - 1].to_string(), 1 << 10),
+        t if t.ends_with('M') => (t[..t.len() - 1].to_string(), 1 << 20),
+        t if t.ends_with('G') => (t[..t.len() - 1].to_string(), 1 << 30),
+        t => (t, 1),
+    };
+    number
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .ok_or_else(|| format!("`{text}` is not a size: give bytes, or a number and K, M or G"))
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -134,6 +163,37 @@ impl Common {
 
     fn inputs(&self, paths: &[PathBuf], settings: &Settings) -> (Vec<Input>, Vec<WalkError>) {
         discover(paths, settings, self.force_exclude)
+    }
+
+    /// The bytes of the input at `path` (shown as `shown`), or its report: skipped when it
+    /// is larger than `--max-file-size`, an error when it cannot be read.
+    fn read(&self, path: &Path, shown: &str) -> Result<Vec<u8>, Box<scour::FileReport>> {
+        use std::io::Read;
+        let failed = |e: std::io::Error| {
+            Box::new(scour::FileReport::failed(
+                shown.to_string(),
+                format!("cannot read: {e}"),
+            ))
+        };
+        let file = std::fs::File::open(path).map_err(failed)?;
+        let len = file.metadata().map_err(failed)?.len();
+        if len > self.max_file_size {
+            return Err(Box::new(scour::FileReport::skipped(
+                shown.to_string(),
+                format!(
+                    "{} is larger than --max-file-size ({})",
+                    shown_size(len),
+                    shown_size(self.max_file_size)
+                ),
+            )));
+        }
+        let mut bytes = Vec::new();
+        (bytes.try_reserve_exact(len as usize)).map_err(|e| failed(std::io::Error::other(e)))?;
+        // (No more than the limit, should the file grow while it is read.)
+        (file.take(self.max_file_size.saturating_add(1)))
+            .read_to_end(&mut bytes)
+            .map_err(failed)?;
+        Ok(bytes)
     }
 
     fn pool(&self) -> Result<rayon::ThreadPool, String> {
