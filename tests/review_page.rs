@@ -38,22 +38,25 @@ fn rendered(browser: &Path, page: &Path, profile: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-#[test]
-fn the_review_page_shows_changes_and_never_runs_scraped_markup() {
-    let Some(browser) = chromium() else {
+/// Chromium, or `None` with a note where it is not installed (never under CI).
+fn browser() -> Option<PathBuf> {
+    let found = chromium();
+    if found.is_none() {
         assert!(std::env::var_os("CI").is_none(), "CI must install chromium");
         eprintln!("chromium is not installed: browser test skipped");
-        return;
-    };
+    }
+    found
+}
+
+/// A new directory where `scour clean articles --out out` ran on `articles/NAME` holding
+/// `text`, for each of `files`.
+fn cleaned(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let articles = dir.path().join("articles");
     std::fs::create_dir(&articles).unwrap();
-    std::fs::write(
-        articles.join("a.txt"),
-        "记者从市交通局获悉,地铁三号线<script>document.title='PWNED'</script>将于年底通车。\n\
-         <img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">正文</script><!--\n",
-    )
-    .unwrap();
+    for (name, text) in files {
+        std::fs::write(articles.join(name), text).unwrap();
+    }
     let run = Command::new(env!("CARGO_BIN_EXE_scour"))
         .args(["clean", "articles", "--out", "out"])
         .current_dir(dir.path())
@@ -64,6 +67,19 @@ fn the_review_page_shows_changes_and_never_runs_scraped_markup() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
+    dir
+}
+
+#[test]
+fn the_review_page_shows_changes_and_never_runs_scraped_markup() {
+    let Some(browser) = browser() else {
+        return;
+    };
+    let dir = cleaned(&[(
+        "a.txt",
+        "记者从市交通局获悉,地铁三号线<script>document.title='PWNED'</script>将于年底通车。\n\
+         <img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">正文</script><!--\n",
+    )]);
     let page = dir.path().join("out/review.html");
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(
@@ -95,27 +111,13 @@ fn the_review_page_shows_changes_and_never_runs_scraped_markup() {
 
 #[test]
 fn a_file_with_too_many_edits_to_embed_is_shown_with_its_count_and_where_they_are() {
-    let Some(browser) = chromium() else {
-        assert!(std::env::var_os("CI").is_none(), "CI must install chromium");
-        eprintln!("chromium is not installed: browser test skipped");
+    let Some(browser) = browser() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    std::fs::create_dir(&articles).unwrap();
-    // 60,000 invisible characters, each an edit: a report entry past the 8 MB a page embeds.
+    // 60,000 invisible characters apart, each an edit: a report entry past the 8 MB a page
+    // embeds.
     let line = format!("{}。\n\n", "文字\u{200B}".repeat(100));
-    std::fs::write(articles.join("big.txt"), line.repeat(600)).unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_scour"))
-        .args(["clean", "articles", "--out", "out"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let dir = cleaned(&[("big.txt", &line.repeat(600))]);
 
     let report = std::fs::read_to_string(dir.path().join("out/report.json")).unwrap();
     let report: serde_json::Value = serde_json::from_str(&report).unwrap();
