@@ -16,8 +16,8 @@ pub const INTERLEAVED: Rule = Rule {
                   whose start completes a dictionary word across the cut is named as its likely \
                   continuation. Reassembling is left to a person.",
     example: (
-        "城市交通数据平台去年年底正式投入使用，实现了公交地铁出租车运行数据的统一汇聚，这个交通数据平台是本省第一\n\n提升出行效率\n\n个覆盖全部交通方式的数据中心，也是数字政府建设的成果。\n",
-        "城市交通数据平台去年年底正式投入使用，实现了公交地铁出租车运行数据的统一汇聚，这个交通数据平台是本省第一\n\n提升出行效率\n\n个覆盖全部交通方式的数据中心，也是数字政府建设的成果。\n",
+        "城市交通数据平台去年年底正式投入使用，实现了公交地铁出租车运行数据的统一汇聚，这个交通数据平台是本省第一\n\n提升出行效率\n\n个覆盖全部交通方式的数据中心，也是全市智慧交通的一项成果。\n",
+        "城市交通数据平台去年年底正式投入使用，实现了公交地铁出租车运行数据的统一汇聚，这个交通数据平台是本省第一\n\n提升出行效率\n\n个覆盖全部交通方式的数据中心，也是全市智慧交通的一项成果。\n",
     ),
     finding_severity: Some(Severity::Warning),
     example_config: Config::default,
@@ -62,7 +62,7 @@ mod tests {
     fn found(between: usize) -> bool {
         let filler = "另一段完整的文字说明了别的事情。\n\n".repeat(between);
         let text = format!(
-            "全市的公交地铁和出租车的运行数据去年年底汇聚到了同一个平台上，这个交通数据平台是本省第一\n\n{filler}个覆盖全部交通方式的数据中心，也是数字政府建设的成果。\n"
+            "全市的公交地铁和出租车的运行数据去年年底汇聚到了同一个平台上，这个交通数据平台是本省第一\n\n{filler}个覆盖全部交通方式的数据中心，也是全市智慧交通的一项成果。\n"
         );
         let mut findings = Vec::new();
         Interleaved.check(&text, &mut findings);
