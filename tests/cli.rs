@@ -198,7 +198,7 @@ fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
     let dir = article_tree();
     let articles = dir.path().join("articles");
     let (gbk, _, _) = encoding_rs::GB18030
-        .encode("海南省直机关党建工作,成效显著。省委直属机关工委联合举办大赛。");
+        .encode("滨江市社区文化工作,成效显著。市文化馆联合举办大赛。");
     std::fs::write(articles.join("gbk.txt"), gbk).unwrap();
     let corrupt = [
         "正常的中文文本，".as_bytes(),
@@ -238,7 +238,7 @@ fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
     assert_eq!(gbk["encoding"], "gb18030");
     assert_eq!(
         std::fs::read_to_string(out.join("clean/gbk.txt")).unwrap(),
-        "海南省直机关党建工作，成效显著。省委直属机关工委联合举办大赛。\n"
+        "滨江市社区文化工作，成效显著。市文化馆联合举办大赛。\n"
     );
     assert!(out.join("clean/000_e91db76072d210f8.txt").is_file());
     assert_eq!(std::fs::read(out.join("clean/empty.txt")).unwrap(), b"");

@@ -11,7 +11,7 @@ use common::scour;
 
 use serde_json::Value;
 
-const ARTICLE: &str = "海南省直机关党建工作,成效显著。\r\n\r\n省委直属机关工委联合举办大赛(第二届),共收到案例126个。\r\n";
+const ARTICLE: &str = "滨江市社区文化工作,成效显著。\r\n\r\n市文化馆联合举办大赛(第二届),共收到案例126个。\r\n";
 
 /// Per-character counts: what `input − removed + inserted = output` is checked with.
 fn counts(text: &str, sign: i64, into: &mut HashMap<char, i64>) {
@@ -85,7 +85,7 @@ fn a_batch_of_bad_inputs_gets_per_file_behaviour() {
             .unwrap_or_else(|| panic!("{name} not in report: {stderr}"))
     };
 
-    let expected = "海南省直机关党建工作，成效显著。\n\n省委直属机关工委联合举办大赛（第二届），共收到案例126个。\n";
+    let expected = "滨江市社区文化工作，成效显著。\n\n市文化馆联合举办大赛（第二届），共收到案例126个。\n";
     for (name, encoding) in [
         ("gb18030.txt", "gb18030"),
         ("utf16le.txt", "UTF-16LE"),
