@@ -197,8 +197,8 @@ fn output_is_byte_identical_whatever_the_thread_count() {
 fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
     let dir = article_tree();
     let articles = dir.path().join("articles");
-    let (gbk, _, _) = encoding_rs::GB18030
-        .encode("滨江市社区文化工作,成效显著。市文化馆联合举办大赛。");
+    let (gbk, _, _) =
+        encoding_rs::GB18030.encode("滨江市社区文化工作,成效显著。市文化馆联合举办大赛。");
     std::fs::write(articles.join("gbk.txt"), gbk).unwrap();
     let corrupt = [
         "正常的中文文本，".as_bytes(),

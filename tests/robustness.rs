@@ -11,7 +11,8 @@ use common::scour;
 
 use serde_json::Value;
 
-const ARTICLE: &str = "滨江市社区文化工作,成效显著。\r\n\r\n市文化馆联合举办大赛(第二届),共收到案例126个。\r\n";
+const ARTICLE: &str =
+    "滨江市社区文化工作,成效显著。\r\n\r\n市文化馆联合举办大赛(第二届),共收到案例126个。\r\n";
 
 /// Per-character counts: what `input − removed + inserted = output` is checked with.
 fn counts(text: &str, sign: i64, into: &mut HashMap<char, i64>) {
@@ -85,7 +86,8 @@ fn a_batch_of_bad_inputs_gets_per_file_behaviour() {
             .unwrap_or_else(|| panic!("{name} not in report: {stderr}"))
     };
 
-    let expected = "滨江市社区文化工作，成效显著。\n\n市文化馆联合举办大赛（第二届），共收到案例126个。\n";
+    let expected =
+        "滨江市社区文化工作，成效显著。\n\n市文化馆联合举办大赛（第二届），共收到案例126个。\n";
     for (name, encoding) in [
         ("gb18030.txt", "gb18030"),
         ("utf16le.txt", "UTF-16LE"),
