@@ -106,12 +106,12 @@ fn shown_size(bytes: u64) -> String {
 
 /// A size in bytes, or in KiB, MiB or GiB with a suffix `K`, `M` or `G` (`512M`).
 fn parse_size(text: &str) -> Result<u64, String> {
-    let (number, unit) = match text.trim().to_ascii_uppercase() {
-        t if t.ends_with('K') => (t[..t.len() - 1].to_string(), 1 << 10),
-        t if t.ends_with('M') => (t[..t.len() - 1].to_string(), 1 << 20),
-        t if t.ends_with('G') => (t[..t.len() - 1].to_string(), 1 << 30),
-        t => (t, 1),
-    };
+    let text = text.trim();
+    let upper = text.to_ascii_uppercase();
+    let (number, unit) = [("K", 1u64 << 10), ("M", 1 << 20), ("G", 1 << 30)]
+        .iter()
+        .find_map(|&(suffix, unit)| upper.strip_suffix(suffix).map(|number| (number, unit)))
+        .unwrap_or((&upper, 1));
     number
         .trim()
         .parse::<u64>()
@@ -175,24 +175,28 @@ impl Common {
                 format!("cannot read: {e}"),
             ))
         };
+        let limit = shown_size(self.max_file_size);
+        let skipped = |why: String| Box::new(scour::FileReport::skipped(shown.to_string(), why));
         let file = std::fs::File::open(path).map_err(failed)?;
         let len = file.metadata().map_err(failed)?.len();
         if len > self.max_file_size {
-            return Err(Box::new(scour::FileReport::skipped(
-                shown.to_string(),
-                format!(
-                    "{} is larger than --max-file-size ({})",
-                    shown_size(len),
-                    shown_size(self.max_file_size)
-                ),
+            let size = shown_size(len);
+            return Err(skipped(format!(
+                "{size} is larger than --max-file-size ({limit})"
             )));
         }
         let mut bytes = Vec::new();
         (bytes.try_reserve_exact(len as usize)).map_err(|e| failed(std::io::Error::other(e)))?;
-        // (No more than the limit, should the file grow while it is read.)
+        // A file that grew past the limit while it was read is skipped too: read no further
+        // than one byte past it, never cut short.
         (file.take(self.max_file_size.saturating_add(1)))
             .read_to_end(&mut bytes)
             .map_err(failed)?;
+        if bytes.len() as u64 > self.max_file_size {
+            return Err(skipped(format!(
+                "grew past --max-file-size ({limit}) while it was read"
+            )));
+        }
         Ok(bytes)
     }
 

@@ -15,7 +15,7 @@ const CANNOT_START_LINE: &str = "，。、；：？！）」』】》〉〕〗�
 const CANNOT_END_PARAGRAPH: &str = "（《「『【〔“‘(，、,";
 
 /// Punctuation that ends a sentence.
-const TERMINAL: &str = "。！？….!?";
+pub const TERMINAL: &str = "。！？….!?";
 
 /// The marks that end a Chinese sentence beyond doubt: a full stop, a question, an
 /// exclamation (not `.`, a decimal point there, nor `…`, which may trail off mid-sentence).

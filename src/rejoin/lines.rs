@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use crate::edit::Edit;
 use crate::normalize::lines;
 use crate::rejoin::evidence::{
-    cannot_end_paragraph, ends_on_comma, ends_on_photo_credit, ends_sentence, is_function_word,
-    is_headline_shaped, is_markup, is_pause,
+    TERMINAL, cannot_end_paragraph, ends_on_comma, ends_on_photo_credit, ends_sentence,
+    is_function_word, is_headline_shaped, is_markup, is_pause,
 };
 use crate::script::{is_cjk_letter, is_closing, is_inline_space, may_hold_cjk_letter};
 
@@ -199,8 +199,7 @@ impl TextLine<'_> {
         if start > 0 {
             let window = &content[start..];
             let half = &window[..window.floor_char_boundary(RECENT / 2)];
-            if let Some((at, stop)) = half.char_indices().find(|&(_, c)| "。！？.!?".contains(c))
-            {
+            if let Some((at, stop)) = half.char_indices().find(|&(_, c)| TERMINAL.contains(c)) {
                 let after = &window[at + stop.len_utf8()..];
                 let opens = after
                     .trim_start_matches(|c: char| is_closing(c) || matches!(c, '”' | '’' | ' '));
