@@ -281,6 +281,17 @@ fn a_file_past_the_size_limit_is_skipped_by_clean_and_check() {
         "很长的文章，".repeat(200),
         "a skipped file is never rewritten"
     );
+    // A stream (or a file that grows while it is read) is read no further than the limit.
+    #[cfg(unix)]
+    {
+        let stream = scour(&["check", "/dev/zero", "--max-file-size", "2K"], dir.path());
+        assert_eq!(stream.status.code(), Some(0));
+        let stderr = String::from_utf8_lossy(&stream.stderr);
+        assert!(
+            stderr.contains("skipped /dev/zero: more than --max-file-size (2.0 KiB) was read"),
+            "{stderr}"
+        );
+    }
     let bad = scour(&["check", "articles", "--max-file-size", "2X"], dir.path());
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("`2X` is not a size"));

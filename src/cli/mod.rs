@@ -194,7 +194,7 @@ impl Common {
             .map_err(failed)?;
         if bytes.len() as u64 > self.max_file_size {
             return Err(skipped(format!(
-                "grew past --max-file-size ({limit}) while it was read"
+                "more than --max-file-size ({limit}) was read: a file that grew, or a stream"
             )));
         }
         Ok(bytes)
