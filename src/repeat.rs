@@ -184,9 +184,14 @@ impl Pass for Repeats {
         let byte = |i: usize| offsets[wanted.partition_point(|&w| w < i)];
         let mut edits = Vec::new();
         for copy in copies {
-            // The copy ends after its last character, before any white space that follows.
+            // The copy ends after its last character, before any white space that follows;
+            // but between two spaces inside a line it takes the space after it, so the words
+            // on either side stay one space apart (the space pass has run).
             let (start, after) = (byte(copy.start), byte(copy.end));
-            let end = start + text[start..after].trim_end().len();
+            let mut end = start + text[start..after].trim_end().len();
+            if text[..start].ends_with(' ') {
+                end += text[end..].len() - text[end..].trim_start_matches(' ').len();
+            }
             let excerpt: String = chars[copy.source..copy.source + 12.min(copy.end - copy.start)]
                 .iter()
                 .collect();
@@ -225,6 +230,19 @@ mod tests {
             .into_iter()
             .map(|c| (c.source, c.start, c.end))
             .collect()
+    }
+
+    #[test]
+    fn a_copy_inside_a_line_leaves_one_space_where_it_stood() {
+        let config = crate::Config::default();
+        let passage = "The council met on Monday to weigh a plan for the river park, and members \
+                       asked the city for a survey of the banks, a count of the trees and a \
+                       budget that the next council could keep to in the years ahead, whatever the \
+                       state of the roads and the schools";
+        let text = format!("{passage} first. Then {passage} again later.\n");
+        let clean = crate::clean_text(&text, &config).text;
+        assert_eq!(clean, format!("{passage} first. Then again later.\n"));
+        assert_eq!(crate::clean_text(&clean, &config).text, clean, "idempotent");
     }
 
     #[test]
