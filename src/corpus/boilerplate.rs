@@ -11,6 +11,7 @@ use crate::corpus::{MAX_BOILERPLATE_CHARS, block_fingerprint, is_boilerplate_len
 use crate::edit::Edit;
 use crate::finding::Finding;
 use crate::rejoin::evidence::ends_sentence;
+use crate::rejoin::join_across;
 use crate::rules::{Context, Pass, Rule};
 use crate::script::count_chars;
 
@@ -114,22 +115,52 @@ impl Pass for BoilerplatePass {
             .position(|b| b.2.is_none())
             .unwrap_or(blocks.len());
         let last_own = blocks.iter().rposition(|b| b.2.is_none()).unwrap_or(0);
+        // What goes: boilerplate but for prose inside the article, which stays its text.
+        let goes: Vec<Option<u32>> = (blocks.iter().enumerate())
+            .map(|(n, &(_, block, articles))| {
+                articles.filter(|_| !(first_own < n && n < last_own && is_prose(block)))
+            })
+            .collect();
         let mut edits = Vec::new();
-        for (n, (span, block, articles)) in blocks.into_iter().enumerate() {
-            let Some(articles) = articles else { continue };
-            let inside = first_own < n && n < last_own;
-            if inside && is_prose(block) {
+        let mut n = 0;
+        while n < blocks.len() {
+            if goes[n].is_none() {
+                n += 1;
                 continue;
             }
-            let reason = format!("boilerplate: the same block stands in {articles} articles");
-            if boilerplate.remove {
-                edits.push(Edit::new(span.start, span.end, "", &SITE, reason));
-            } else {
-                context
-                    .findings
-                    .push(Finding::new(span.start, &REPORTED, reason));
+            // A run of blocks that go, and the article's blocks on either side of it.
+            let run = n..n + goes[n..].iter().take_while(|g| g.is_some()).count();
+            let joined = (boilerplate.remove && run.start > 0 && run.end < blocks.len())
+                .then(|| join_across(blocks[run.start - 1].1, blocks[run.end].1))
+                .flatten();
+            for k in run.clone() {
+                let (span, articles) = (&blocks[k].0, goes[k].unwrap_or_default());
+                let reason = format!("boilerplate: the same block stands in {articles} articles");
+                if !boilerplate.remove {
+                    let finding = Finding::new(span.start, &REPORTED, reason);
+                    context.findings.push(finding);
+                } else if joined.is_some() {
+                    // (With the blank lines up to the next block: the paragraph goes on.)
+                    edits.push(Edit::new(
+                        span.start,
+                        blocks[k + 1].0.start,
+                        "",
+                        &SITE,
+                        reason,
+                    ));
+                } else {
+                    edits.push(Edit::new(span.start, span.end, "", &SITE, reason));
+                }
             }
+            if let Some((joiner, rule, why)) = joined {
+                let (span, block, _) = &blocks[run.start - 1];
+                let end = span.start + block.len();
+                let why = format!("{why}, across the boilerplate removed between them");
+                edits.push(Edit::new(end, blocks[run.start].0.start, joiner, rule, why));
+            }
+            n = run.end;
         }
+        edits.sort_by_key(|edit| edit.start);
         edits
     }
 }
@@ -172,6 +203,40 @@ mod tests {
             ..Config::default()
         };
         crate::clean_text(text, &config).text
+    }
+
+    #[test]
+    fn a_paragraph_boilerplate_stood_inside_goes_on_once_it_is_removed() {
+        let post = "— Dana Whitfield (@DanaWhitfield) March 4, 2021";
+        let split = format!(
+            "The council met on Monday, and the members spoke before a packed hall\n\n{post}\n\n\
+             that’s where the plan for the river park was approved.\n\nA second one.\n"
+        );
+        let alone = crate::clean_text(&split, &Config::default()).text;
+        assert!(
+            alone.contains("hall\n\n— Dana"),
+            "apart while the post stands: {alone}"
+        );
+        assert_eq!(
+            clean_with(&split, &[post]),
+            "The council met on Monday, and the members spoke before a packed hall that’s where \
+             the plan for the river park was approved.\n\nA second one.\n"
+        );
+        // Between two whole paragraphs the break stays, and after a paragraph cut short, as
+        // before a heading; a Chinese sentence after a comma goes on unspaced.
+        let whole = format!("第一段说完了。\n\n{post}\n\n第二段也说完了。\n");
+        assert_eq!(
+            clean_with(&whole, &[post]),
+            "第一段说完了。\n\n第二段也说完了。\n"
+        );
+        let short = format!("这条新线路是本市第一\n\n{post}\n\n另一段从头说起。\n");
+        let kept = "这条新线路是本市第一\n\n另一段从头说起。\n";
+        assert_eq!(clean_with(&short, &[post]), kept);
+        let cut = format!("记者从市里获悉，新线路将于年底通车，\n\n{post}\n\n沿线设站十二座。\n");
+        assert_eq!(
+            clean_with(&cut, &[post]),
+            "记者从市里获悉，新线路将于年底通车，沿线设站十二座。\n"
+        );
     }
 
     #[test]

@@ -1058,6 +1058,39 @@ impl Pass for Rejoin {
     }
 }
 
+/// How the break between two blocks of a clean text is joined, if they cannot stand apart:
+/// the first ends where no paragraph does (on a comma, an opening bracket) or the second
+/// opens in lower case, and the blocks alone say join (`before` and `after` are whole
+/// blocks; the shape of their document is not read). The text that replaces the break, the
+/// rule and why. For a corpus pass that removes what stood between them (site boilerplate
+/// inside a paragraph); a paragraph cut short before a heading the batch removes stays cut.
+pub fn join_across(
+    before: &str,
+    after: &str,
+) -> Option<(
+    std::borrow::Cow<'static, str>,
+    &'static Rule,
+    std::borrow::Cow<'static, str>,
+)> {
+    let pair = format!("{before}\n\n{after}\n");
+    let blocks = text_lines(&pair);
+    let [a, b] = &blocks[..] else {
+        return None;
+    };
+    if !(a.ends_inside_sentence() || b.first().is_lowercase()) {
+        return None;
+    }
+    let shape = DocumentShape::read(&blocks);
+    match decide(&shape, a, b) {
+        Some(Decision::Join { confidence, why }) if confidence >= JOIN_THRESHOLD => {
+            let edit = join_edit(&shape, a, b, why, &pair, &mut None);
+            // (A wrapped hyphen's edit starts at the hyphen: only a break is joined here.)
+            (edit.start == a.end).then_some((edit.replacement, edit.rule, edit.reason))
+        }
+        _ => None,
+    }
+}
+
 /// Every break that is kept although some evidence says join.
 fn report_uncertain(blocks: &[TextLine], context: &mut Context) {
     for block in blocks {
