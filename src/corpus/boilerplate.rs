@@ -152,11 +152,15 @@ impl Pass for BoilerplatePass {
                     edits.push(Edit::new(span.start, span.end, "", &SITE, reason));
                 }
             }
-            if let Some((joiner, rule, why)) = joined {
+            if let Some(joiner) = joined {
                 let (span, block, _) = &blocks[run.start - 1];
                 let end = span.start + block.len();
-                let why = format!("{why}, across the boilerplate removed between them");
-                edits.push(Edit::new(end, blocks[run.start].0.start, joiner, rule, why));
+                let why = format!(
+                    "{}, across the boilerplate removed between them",
+                    joiner.why
+                );
+                let start = blocks[run.start].0.start;
+                edits.push(Edit::new(end, start, joiner.text, joiner.rule, why));
             }
             n = run.end;
         }

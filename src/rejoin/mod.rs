@@ -1058,20 +1058,20 @@ impl Pass for Rejoin {
     }
 }
 
+/// How a break is joined: the text that replaces it, the rule and why.
+pub struct Joiner {
+    pub text: std::borrow::Cow<'static, str>,
+    pub rule: &'static Rule,
+    pub why: std::borrow::Cow<'static, str>,
+}
+
 /// How the break between two blocks of a clean text is joined, if they cannot stand apart:
 /// the first ends where no paragraph does (on a comma, an opening bracket) or the second
 /// opens in lower case, and the blocks alone say join (`before` and `after` are whole
-/// blocks; the shape of their document is not read). The text that replaces the break, the
-/// rule and why. For a corpus pass that removes what stood between them (site boilerplate
-/// inside a paragraph); a paragraph cut short before a heading the batch removes stays cut.
-pub fn join_across(
-    before: &str,
-    after: &str,
-) -> Option<(
-    std::borrow::Cow<'static, str>,
-    &'static Rule,
-    std::borrow::Cow<'static, str>,
-)> {
+/// blocks; the shape of their document is not read). For a corpus pass that removes what
+/// stood between them (site boilerplate inside a paragraph); a paragraph cut short before a
+/// heading the batch removes stays cut.
+pub fn join_across(before: &str, after: &str) -> Option<Joiner> {
     let pair = format!("{before}\n\n{after}\n");
     let blocks = text_lines(&pair);
     let [a, b] = &blocks[..] else {
@@ -1085,7 +1085,11 @@ pub fn join_across(
         Some(Decision::Join { confidence, why }) if confidence >= JOIN_THRESHOLD => {
             let edit = join_edit(&shape, a, b, why, &pair, &mut None);
             // (A wrapped hyphen's edit starts at the hyphen: only a break is joined here.)
-            (edit.start == a.end).then_some((edit.replacement, edit.rule, edit.reason))
+            (edit.start == a.end).then_some(Joiner {
+                text: edit.replacement,
+                rule: edit.rule,
+                why: edit.reason,
+            })
         }
         _ => None,
     }
