@@ -10,8 +10,9 @@ It builds scour (release), writes a corpus with `examples/gen_corpus.rs` unless 
 one, and reports the median of RUNS runs of each command, run in rounds (each command once a
 round, so a drift in the machine's speed moves all of them alike). Put DIR on tmpfs
 (`/dev/shm`, the default where it exists) to measure scour rather than the disk: on a slow
-disk creating thousands of output files dominates the system time. autocorrect is looked for in PATH and
-in ./node_modules/.bin (`npm install autocorrect-node`); without it that row is skipped.
+disk creating thousands of output files dominates the system time. autocorrect is looked
+for in PATH and in ./node_modules/.bin (`npm install autocorrect-node`); without it that row
+is skipped.
 """
 
 import argparse

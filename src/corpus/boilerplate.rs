@@ -139,17 +139,14 @@ impl Pass for BoilerplatePass {
                 if !boilerplate.remove {
                     let finding = Finding::new(span.start, &REPORTED, reason);
                     context.findings.push(finding);
-                } else if joined.is_some() {
-                    // (With the blank lines up to the next block: the paragraph goes on.)
-                    edits.push(Edit::new(
-                        span.start,
-                        blocks[k + 1].0.start,
-                        "",
-                        &SITE,
-                        reason,
-                    ));
                 } else {
-                    edits.push(Edit::new(span.start, span.end, "", &SITE, reason));
+                    // (Where the paragraph goes on, with the blank lines up to the next block.)
+                    let end = if joined.is_some() {
+                        blocks[k + 1].0.start
+                    } else {
+                        span.end
+                    };
+                    edits.push(Edit::new(span.start, end, "", &SITE, reason));
                 }
             }
             if let Some(joiner) = joined {

@@ -352,7 +352,11 @@ pub fn cuts_numeric_date(before: &str, after: &str) -> bool {
     let tail = &before[before.trim_end_matches(mark).len()..];
     let head = &after[..after.len() - after.trim_start_matches(mark).len()];
     let in_full = |date: &str| date.len() == 10 && is_numeric_date(date);
-    !tail.is_empty() && !head.is_empty() && !in_full(tail) && in_full(&format!("{tail}{head}"))
+    !tail.is_empty()
+        && !head.is_empty()
+        && tail.len() + head.len() == 10
+        && !in_full(tail)
+        && in_full(&format!("{tail}{head}"))
 }
 
 /// A date in digits: year, month and day (`2023-06-18`, `2023/06/18`, `2023.06.18`).
@@ -1115,11 +1119,14 @@ pub fn opens_paragraph(text: &str) -> bool {
         || is_dateline(text)
         || text.starts_with(SECTION_MARKS)
         || opens_with_bracketed_label(text)
-        || FRONT_MATTER_LABELS.iter().any(|label| {
-            simplified(head(text, 8))
-                .strip_prefix(label)
-                .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
-        })
+        || {
+            let opening = simplified(head(text, 8));
+            FRONT_MATTER_LABELS.iter().any(|label| {
+                opening
+                    .strip_prefix(label)
+                    .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+            })
+        }
 }
 
 /// The labelled fields of a paper's front matter (`关键词：…`, `摘要：…`): each opens a block.

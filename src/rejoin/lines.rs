@@ -192,10 +192,7 @@ impl TextLine<'_> {
     /// every join: read whole each time, a file of one long paragraph took minutes to clean.
     pub fn recent(&self) -> TextLine<'_> {
         let content = &*self.content;
-        let mut start = content.len().saturating_sub(RECENT);
-        while !content.is_char_boundary(start) {
-            start += 1;
-        }
+        let mut start = content.ceil_char_boundary(content.len().saturating_sub(RECENT));
         if start > 0 {
             let window = &content[start..];
             let half = &window[..window.floor_char_boundary(RECENT / 2)];
