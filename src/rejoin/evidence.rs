@@ -1301,13 +1301,23 @@ pub fn cuts_breadcrumb(before: &str, after: &str) -> bool {
 /// 新品评测：…` + `新品评测：…`): the start of the trail's last section, six letters or more,
 /// opens the next line, or all of it does.
 pub fn repeats_last_section(before: &str, after: &str) -> bool {
+    // (The next line's first six letters stand in the trail: a substring search, so a
+    // paragraph is not read backwards a letter at a time for a separator it has not.)
+    let after = after.trim();
+    let six = after
+        .char_indices()
+        .nth(6)
+        .map_or(after, |(at, _)| &after[..at]);
+    if six.chars().count() < 6 || !before.contains(six) {
+        return false;
+    }
     let Some((trail, last)) = before.rsplit_once(TRAIL_SEPARATORS) else {
         return false;
     };
     if trail.trim().is_empty() {
         return false;
     }
-    let (last, after) = (last.trim(), after.trim());
+    let last = last.trim();
     let shared = last
         .chars()
         .zip(after.chars())

@@ -702,10 +702,10 @@ fn cuts_field_label(a: &TextLine, b: &TextLine) -> bool {
 fn cuts_field_value(a: &str, b: &str) -> bool {
     let letters =
         |text: &str| (1..=8).contains(&text.chars().count()) && text.chars().all(is_cjk_letter);
-    let value = a.rsplit([':', '：']).next().unwrap_or("");
-    let field_line = a.contains([':', '：']) && !a.contains('。') && a.chars().nth(48).is_none();
+    // (A field line is short: its length is read first, so a paragraph's is not searched.)
+    let field_line = a.chars().nth(48).is_none() && a.contains([':', '：']) && !a.contains('。');
     field_line
-        && letters(value)
+        && letters(a.rsplit([':', '：']).next().unwrap_or(""))
         && b.split_once(' ')
             .is_some_and(|(rest, next)| letters(rest) && opens_with_label(next))
 }
