@@ -891,17 +891,30 @@ pub const CJK_FUNCTION_WORDS: &[&str] = &[
     "为", "让", "使", "给", "跟", "同", "因", "但", "且", "则", "以及", "并且", "而且", "但是",
     "因为", "由于", "对于", "关于", "按照", "随着", "为了", "如果", "虽然", "不仅", "围绕", "及其",
     "或者", "从而", "进而", "都", "也", "很", "最", "更", "正在", "已经", "仍然", "曾经", "一直",
-    "不断", "逐步", "进一步",
+    "不断", "逐步", "进一步", "至", "甚至", "乃至", "直至",
 ];
 
 /// Chinese words no sentence or heading starts with: conjunctions that join what came
 /// before (`和`, `及`, `并且`), `等` (and so on), the structural `的`, `地` and `得`, the
-/// aspect particles `了` and `着`, and the plural suffix `们`, as whole words (not `了解`,
-/// `地区`, `得到`, `着力`).
+/// aspect particles `了` and `着`, the plural suffix `们`, words that close a phrase of
+/// place or time (`之间`, `以来`, `为止`) and the adverbs of growing degree (`越发`), as
+/// whole words (not `了解`, `地区`, `得到`, `着力`).
 pub const CJK_CONTINUING_WORDS: &[&str] = &[
     "和", "与", "及", "以及", "并", "并且", "而", "而且", "或", "或者", "等", "等等", "的", "地",
-    "得", "了", "着", "们",
+    "得", "了", "着", "们", "之间", "之一", "之际", "以来", "为止", "越发", "愈发",
 ];
+
+/// One-letter postpositions that close a phrase of time or place (`得知消息` + `后，`,
+/// `…的过程` + `中，`), simplified and traditional: a line that opens on one and a pause
+/// goes on from the line before. (Followed by a letter they may open a word, `中方`.)
+const POSTPOSITIONS: &str = "后後时時前中里裡裏内內间間上下";
+
+/// Opens on a one-letter postposition set off by a pause (`时，…`): the end of a phrase the
+/// line before began.
+pub fn opens_on_postposition(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| POSTPOSITIONS.contains(c)) && chars.next().is_some_and(is_pause)
+}
 
 /// Words a heading never ends on (an article, `of`, `and`, `or`), though it may end on a
 /// preposition (`Find someone to talk to`).

@@ -33,7 +33,7 @@ use evidence::{
     is_list_item, is_name_word, is_parallel_headline, is_pause, is_semicolon_item,
     is_sentence_tail, is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight,
     labels_a_title, leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit,
-    opens_field_value, opens_in_parallel, opens_paragraph, opens_range_end,
+    opens_field_value, opens_in_parallel, opens_on_postposition, opens_paragraph, opens_range_end,
     opens_with_bracketed_source, opens_with_date, opens_with_frame, opens_with_label,
     opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
     repeats_last_section, says_into_quotation, starts_with_unit, stops_short_of_a_heading,
@@ -487,6 +487,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             return join(
                 0.8,
                 "the next line starts with a word no sentence starts with (a conjunction or 等)",
+            );
+        }
+        if opens_on_postposition(&b.content) {
+            return join(
+                0.8,
+                "the next line opens on a postposition that closes a phrase (`时，`, `后，`)",
             );
         }
     }
@@ -1217,6 +1223,24 @@ mod tests {
 
     fn clean(text: &str) -> String {
         clean_text(text, &Config::default()).text
+    }
+
+    #[test]
+    fn a_phrase_of_time_or_place_goes_on_to_the_word_that_closes_it() {
+        let title = "龙舟赛今日开幕\n\n";
+        for (a, b) in [
+            ("渔民们听到开赛的锣声", "时，纷纷划桨出发。"),
+            ("队员们在长达三个月的集训", "中，每天都要练习两个小时。"),
+            ("两岸观众人数在八千到一万", "之间，比往年多了不少。"),
+            ("河面上的风浪", "越发大了，船只只好靠岸。"),
+            ("下游的水位最高涨至", "两米，防汛人员整夜值守。"),
+        ] {
+            let text = format!("{title}{a}\n\n{b}\n");
+            assert_eq!(clean(&text), format!("{title}{a}{b}\n"), "{a} + {b}");
+        }
+        // A line that opens on the same letter in a word of its own is another paragraph.
+        let text = format!("{title}比赛由三支队伍参加\n\n中方队伍获得了冠军。\n");
+        assert_eq!(clean(&text), text);
     }
 
     #[test]
