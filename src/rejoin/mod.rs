@@ -1140,6 +1140,12 @@ fn join_edit(
     // whose separators are spaced (`首页 > 新闻` + `> 社会`), a headline's phrase in parallel
     // and a name after its role (`…冠军` + `王强`).
     let latin_dash = !a.is_cjk_text() && b.opens_dash_clause();
+    // In English a word follows an ellipsis after a space (`and… then`), and a line that a
+    // wrap opens with one had a space before it (`look at it … and`): a wrap breaks only at
+    // a space. (Across a blank line the split may have been anywhere: `was… ready`.)
+    let latin_ellipsis = !a.is_cjk_text()
+        && !b.is_cjk_text()
+        && (a.last() == '…' || b.first() == '…' && !b.after_blank());
     let clock = clock_cut(&a.content, &b.content);
     let spaced_trail = || cuts_breadcrumb(&a.content, &b.content) && a.content.contains(' ');
     let cjk_column = matches!(shape.column, Some(Column::Cjk { .. }));
@@ -1164,10 +1170,10 @@ fn join_edit(
         || ends_on_field_label(&a.content)
         || a.is_cjk_text() && cuts_dotted_name(&a.content, &b.content)
         || a.is_cjk_text() && says_into_quotation(&a.content, &b.content)
-        || joins_tight(a.last())
-        || joins_tight(b.first()) && !latin_dash
+        || joins_tight(a.last()) && !latin_ellipsis
+        || joins_tight(b.first()) && !latin_dash && !latin_ellipsis
         || matches!(a.last(), '”' | '’') && (a.is_cjk_text() || b.is_cjk_text())
-        || cannot_start_line(b.first()) && !latin_dash
+        || cannot_start_line(b.first()) && !latin_dash && !latin_ellipsis
         || is_opening(a.last());
     if tight {
         Edit::new(a.end, b.start, "", &REJOIN_CJK, why)
@@ -1241,6 +1247,28 @@ mod tests {
         // A line that opens on the same letter in a word of its own is another paragraph.
         let text = format!("{title}比赛由三支队伍参加\n\n中方队伍获得了冠军。\n");
         assert_eq!(clean(&text), text);
+    }
+
+    #[test]
+    fn an_ellipsis_in_english_keeps_its_space_when_lines_join() {
+        let text = "Ferry timetable\n\n\
+                    The ferry crews said the winter timetable would stay as it\n\
+                    is for now, and the island council said it would look at it\n\
+                    … and then it asked for two more sailings on Sundays, saying\n\
+                    the harbour can take them without new berths or more staff.\n";
+        assert!(clean(text).contains("said it would look at it … and then it asked"));
+        let text = "Road plan\n\n\
+                    The committee heard from residents for almost three\n\
+                    hours on Tuesday evening, and most of them said the\n\
+                    same thing in different words about the new road.\n\n\
+                    They said the road is too narrow for the trucks and…\n\
+                    then the chair thanked them and said the vote would\n\
+                    wait until the engineers report in the spring.\n";
+        assert!(clean(text).contains("for the trucks and… then the chair"));
+        // Chinese text joins tight against one.
+        let text = "渡轮时刻表\n\n船员们说冬季的时刻表暂时不变，岛上的议会表示会再研究……\n\
+                    ……并要求周日增开两班。\n";
+        assert!(clean(text).contains("会再研究…………并要求"));
     }
 
     #[test]
