@@ -1135,20 +1135,15 @@ fn join_edit(
 ) -> Edit {
     // No space against Chinese text (a curly quote counts as CJK when either block is), before
     // punctuation, after an opening bracket, a field's label or a speaker's colon, inside a
-    // number, or anywhere in a CJK column (it wraps between any two characters). A dash that
-    // opens an English clause is spaced, and so are a date and its time, a trail of sections
-    // whose separators are spaced (`首页 > 新闻` + `> 社会`), a headline's phrase in parallel
-    // and a name after its role (`…冠军` + `王强`).
-    let latin_dash = !a.is_cjk_text() && b.opens_dash_clause();
-    // In English a word follows an ellipsis after a space (`and… then`), and a line that a
-    // wrap opens with one had a space before it (`look at it … and`): a wrap breaks only at
-    // a space. (Across a blank line the split may have been anywhere: `was… ready`.)
-    let latin_ellipsis = !a.is_cjk_text()
-        && !b.is_cjk_text()
-        && (a.last() == '…' || b.first() == '…' && !b.after_blank());
+    // number, or anywhere in a CJK column (it wraps between any two characters). Spaced are
+    // a date and its time, a trail of sections whose separators are spaced (`首页 > 新闻` +
+    // `> 社会`), a headline's phrase in parallel and a name after its role (`…冠军` + `王强`).
+    let cjk_column = matches!(shape.column, Some(Column::Cjk { .. }));
+    // (In a column of Latin lines a blank line may stand between every two.)
+    let wrap = !b.after_blank() || matches!(shape.column, Some(Column::Latin { .. }));
+    let latin_spaced = spaced_in_english(a, b, wrap);
     let clock = clock_cut(&a.content, &b.content);
     let spaced_trail = || cuts_breadcrumb(&a.content, &b.content) && a.content.contains(' ');
-    let cjk_column = matches!(shape.column, Some(Column::Cjk { .. }));
     let spaced_phrase = || {
         !cjk_column
             && (a.headline
@@ -1163,17 +1158,16 @@ fn join_edit(
     let tight = cjk_column
         || clock.is_some()
         || b.first().is_ascii_digit()
-            && (a.last().is_ascii_digit()
+            && (a.last().is_ascii_digit() && !latin_spaced
                 || a.last() == '.' && a.is_cjk_text()
                 || ends_on_number_separator(&a.content))
         || a.last().is_ascii_digit() && opens_range_end(&b.content)
         || ends_on_field_label(&a.content)
         || a.is_cjk_text() && cuts_dotted_name(&a.content, &b.content)
         || a.is_cjk_text() && says_into_quotation(&a.content, &b.content)
-        || joins_tight(a.last()) && !latin_ellipsis
-        || joins_tight(b.first()) && !latin_dash && !latin_ellipsis
+        || (joins_tight(a.last()) || joins_tight(b.first())) && !latin_spaced
         || matches!(a.last(), '”' | '’') && (a.is_cjk_text() || b.is_cjk_text())
-        || cannot_start_line(b.first()) && !latin_dash && !latin_ellipsis
+        || cannot_start_line(b.first()) && !latin_spaced
         || is_opening(a.last());
     if tight {
         Edit::new(a.end, b.start, "", &REJOIN_CJK, why)
@@ -1185,7 +1179,7 @@ fn join_edit(
             &REJOIN_HYPHEN,
             "the hyphen only wrapped the word",
         )
-    } else if a.last() == '-' {
+    } else if a.last() == '-' && !a.content.ends_with(" -") && !a.content.ends_with("--") {
         Edit::new(
             a.end,
             b.start,
@@ -1196,6 +1190,50 @@ fn join_edit(
     } else {
         Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why)
     }
+}
+
+/// English text that CJK text would join tight, spaced at this break: a dash that opens a
+/// clause (`— which`), a dash set off by spaces (`a stopgap fix —` + `whereas`, `others` and
+/// `— wasn’t`), an ellipsis after a word (`and… then`), and at a `wrap` an ellipsis that
+/// opens the line (`look at it` and `… and`) and two numbers (`roughly 400` and `737`). A
+/// wrap breaks only at a space; a split may have been anywhere (`was… ready`, `1,2` and
+/// `00`).
+fn spaced_in_english(a: &TextLine, b: &TextLine, wrap: bool) -> bool {
+    const DASHES: [char; 2] = ['—', '–'];
+    if a.is_cjk_text() {
+        return false;
+    }
+    if b.opens_dash_clause() {
+        return true;
+    }
+    if b.is_cjk_text() {
+        return false;
+    }
+    // The mark stands between English words (or a word and its quote): against other marks
+    // (`…` + `。`) CJK text sets it tight.
+    let word_after = |text: &str| {
+        text.starts_with(|c: char| {
+            c.is_alphanumeric() && !joins_tight(c)
+                || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[')
+        })
+    };
+    let word_before = a.last().is_ascii_alphanumeric()
+        || a.last().is_ascii_punctuation()
+        || matches!(a.last(), '”' | '’');
+    let after_ellipsis = b.content.trim_start_matches('…');
+    let spaced_ellipsis = a.last() == '…' && word_after(&b.content)
+        || wrap
+            && b.first() == '…'
+            && word_before
+            && word_after(after_ellipsis.trim_start_matches(' '));
+    let spaced_dash = (a.content.strip_suffix(DASHES)).is_some_and(|rest| rest.ends_with(' '))
+        && word_after(&b.content)
+        || (b.content.strip_prefix(DASHES))
+            .is_some_and(|rest| word_after(rest.strip_prefix(' ').unwrap_or("")))
+            && word_before;
+    spaced_ellipsis
+        || spaced_dash
+        || wrap && a.last().is_ascii_digit() && b.first().is_ascii_digit()
 }
 
 /// If `a` ends with a hyphen that wrapped a word (the joined word occurs elsewhere in the
@@ -1247,6 +1285,35 @@ mod tests {
         // A line that opens on the same letter in a word of its own is another paragraph.
         let text = format!("{title}比赛由三支队伍参加\n\n中方队伍获得了冠军。\n");
         assert_eq!(clean(&text), text);
+    }
+
+    #[test]
+    fn english_dashes_and_numbers_keep_their_spaces_when_lines_join() {
+        let text = "Port cranes\n\n\
+                    The port authority says the new cranes are a stopgap fix —\n\
+                    whereas the dredging plan is meant to last for decades, so it\n\
+                    has ordered steel for the quay walls from two mills, which the\n\
+                    board expected when it voted for the plan -\n\
+                    and several members said so at the meeting on Friday.\n";
+        let joined = clean(text);
+        assert!(
+            joined.contains("a stopgap fix — whereas the dredging"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains("voted for the plan - and several"),
+            "{joined}"
+        );
+        // Numbers a wrap parted stood apart: it breaks at a space.
+        let text = "Port cranes\n\n\
+                    The port authority says its new cranes can move roughly 400\n\
+                    737 tonnes of cargo a year, twice what the old ones managed\n\
+                    before the storm damaged their rails in the spring.\n\n\
+                    The board will vote on the dredging plan in March, after the\n\
+                    engineers report on the state of the channel and the quay.\n\n\
+                    Several members said they would ask for a second opinion on\n\
+                    the cost before they agree to spend anything on the work.\n";
+        assert!(clean(text).contains("roughly 400 737 tonnes"));
     }
 
     #[test]
