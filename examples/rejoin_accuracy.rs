@@ -1,7 +1,8 @@
 //! Measures rejoin on your own articles: each `.txt` file in DIR is one clean article, its
 //! paragraphs separated by blank lines. They are split and wrapped at random, and set in
-//! narrow columns, with known labels; the figures are the true joins joined and the true
-//! breaks kept. `cargo run --release --example rejoin_accuracy -- DIR [ROUNDS] [SEED]`.
+//! narrow columns, with known labels; the figures are the true joins joined, the true
+//! breaks kept and the paragraphs given back exactly.
+//! `cargo run --release --example rejoin_accuracy -- DIR [ROUNDS] [SEED]`.
 
 #[path = "../benches/support/accuracy.rs"]
 mod accuracy;

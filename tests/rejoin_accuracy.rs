@@ -16,13 +16,16 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Guards the measured accuracy against regressions (the goal is 98% joins, 99% breaks).
-fn assert_floor(score: Score, joins: f64, breaks: f64) {
+/// Guards the measured accuracy against regressions (the goal is 98% joins, 99% breaks),
+/// and the paragraphs given back exactly: a join with the wrong space loses its paragraph.
+fn assert_floor(score: Score, joins: f64, breaks: f64, exact: f64) {
     assert!(
-        score.join_rate() >= joins && score.break_rate() >= breaks,
-        "joins {:.4} (floor {joins}), breaks {:.4} (floor {breaks})",
+        score.join_rate() >= joins && score.break_rate() >= breaks && score.exact_rate() >= exact,
+        "joins {:.4} (floor {joins}), breaks {:.4} (floor {breaks}), paragraphs exact {:.4} \
+         (floor {exact})",
         score.join_rate(),
-        score.break_rate()
+        score.break_rate(),
+        score.exact_rate()
     );
 }
 
@@ -36,14 +39,15 @@ fn articles() -> (Vec<Vec<String>>, Vec<Vec<String>>) {
 fn chinese_splits_and_wraps() {
     let (cjk, _) = articles();
     let score = run("CJK split/wrap", &cjk, SPLITS, 25, 11);
-    assert_floor(score, 0.98, 0.995);
+    assert_floor(score, 0.98, 0.995, 0.975);
 }
 
 #[test]
 fn chinese_columns() {
     let (cjk, _) = articles();
+    // (A column wraps a headline at a space and loses it: `优化营商环境` + `建功自贸港`.)
     let score = run("CJK column", &cjk, COLUMN, 25, 12);
-    assert_floor(score, 0.98, 0.995);
+    assert_floor(score, 0.98, 0.995, 0.91);
 }
 
 #[test]
@@ -56,7 +60,7 @@ fn english_splits_and_wraps() {
     let score = run("English split/wrap", &english, SPLITS, 2, 13);
     // Splits before a capital after a blank line look exactly like a truncated paragraph
     // followed by the next one: those are reported as uncertain breaks, not joined.
-    assert_floor(score, 0.975, 0.99);
+    assert_floor(score, 0.975, 0.99, 0.97);
 }
 
 #[test]
@@ -66,7 +70,7 @@ fn english_columns() {
         return;
     }
     let score = run("English column", &english, COLUMN, 1, 14);
-    assert_floor(score, 0.98, 0.99);
+    assert_floor(score, 0.98, 0.99, 0.95);
 }
 
 /// IE-ER's documents (`../shared/data/ieer_docs.jsonl`), if present.
@@ -122,7 +126,7 @@ fn ieer_newswire_splits_and_wraps() {
     let Some(docs) = ieer_docs() else { return };
     let articles: Vec<Vec<String>> = docs.iter().map(|d| gold_paragraphs(d).collect()).collect();
     let score = run("IE-ER split/wrap", &articles, SPLITS, 5, 21);
-    assert_floor(score, 0.98, 0.995);
+    assert_floor(score, 0.98, 0.995, 0.98);
 }
 
 /// `fixtures/wrapped/*.in.txt`: real articles hard-wrapped as narrow CJK columns (12–18

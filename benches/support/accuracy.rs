@@ -1,17 +1,22 @@
 //! Rejoin accuracy: damages real articles with known paragraph labels (splits, wraps,
-//! columns), cleans them, and counts the true joins joined and the true breaks kept. Shared
-//! by the accuracy tests and `examples/rejoin_accuracy.rs`.
+//! columns), cleans them, and counts the true joins joined, the true breaks kept and the
+//! paragraphs given back exactly. Shared by the accuracy tests and
+//! `examples/rejoin_accuracy.rs`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::corpus::{self, Damage, Rng};
 use scour::{Config, clean_text};
 
-/// Joins and breaks, each as (decided right, total).
+/// Joins and breaks, each as (decided right, total), and paragraphs as (given back exactly,
+/// white space aside, as scour cleans the paragraph alone; total): a join that puts the
+/// wrong space, or none, loses its paragraph. (Cleaned alone, a scraped paragraph's own
+/// defects are not counted against the joins.)
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Score {
     pub joins: (usize, usize),
     pub breaks: (usize, usize),
+    pub paragraphs: (usize, usize),
 }
 
 impl Score {
@@ -20,6 +25,8 @@ impl Score {
         self.joins.1 += other.joins.1;
         self.breaks.0 += other.breaks.0;
         self.breaks.1 += other.breaks.1;
+        self.paragraphs.0 += other.paragraphs.0;
+        self.paragraphs.1 += other.paragraphs.1;
     }
 
     pub fn join_rate(&self) -> f64 {
@@ -28,6 +35,10 @@ impl Score {
 
     pub fn break_rate(&self) -> f64 {
         self.breaks.0 as f64 / self.breaks.1.max(1) as f64
+    }
+
+    pub fn exact_rate(&self) -> f64 {
+        self.paragraphs.0 as f64 / self.paragraphs.1.max(1) as f64
     }
 }
 
@@ -58,8 +69,9 @@ fn print_error(source: &[&str], pair: &[usize], joined: bool, cleaned: &scour::C
 }
 
 /// Scores a cleaned document against the paragraph label of each non-blank source line,
-/// reading which lines ended in one block from the report's source line ranges.
-fn score(text: &str, labels: &[usize]) -> Score {
+/// reading which lines ended in one block from the report's source line ranges, and
+/// against the `paragraphs` it was made from, each cleaned alone.
+fn score(text: &str, labels: &[usize], paragraphs: &[String]) -> Score {
     let cleaned = clean_text(text, &Config::default());
     let mut block_of_line = HashMap::new();
     for (b, block) in cleaned.blocks.iter().enumerate() {
@@ -78,6 +90,13 @@ fn score(text: &str, labels: &[usize]) -> Score {
         .collect();
     assert_eq!(text_lines.len(), labels.len(), "labels for {text:?}");
     let mut score = Score::default();
+    let normalize = |p: &str| p.split_whitespace().collect::<Vec<_>>().join(" ");
+    let given_back: HashSet<String> = cleaned.text.split("\n\n").map(normalize).collect();
+    let alone = |p: &str| normalize(&clean_text(p, &Config::default()).text);
+    score.paragraphs.1 = paragraphs.len();
+    score.paragraphs.0 = (paragraphs.iter())
+        .filter(|p| given_back.contains(&alone(p)))
+        .count();
     let source: Vec<&str> = text.split('\n').collect();
     let show = std::env::var_os("SCOUR_SHOW_ERRORS").is_some();
     for (pair, label) in text_lines.windows(2).zip(labels.windows(2)) {
@@ -108,17 +127,20 @@ pub fn run(
     for _ in 0..rounds {
         for article in articles {
             let (text, labels) = corpus::damage_labelled(article, damage, &mut rng);
-            total.add(score(&text, &labels));
+            total.add(score(&text, &labels, article));
         }
     }
     println!(
-        "{name}: joins {}/{} = {:.2}%, breaks {}/{} = {:.2}%",
+        "{name}: joins {}/{} = {:.2}%, breaks {}/{} = {:.2}%, paragraphs exact {}/{} = {:.2}%",
         total.joins.0,
         total.joins.1,
         total.join_rate() * 100.0,
         total.breaks.0,
         total.breaks.1,
-        total.break_rate() * 100.0
+        total.break_rate() * 100.0,
+        total.paragraphs.0,
+        total.paragraphs.1,
+        total.exact_rate() * 100.0
     );
     total
 }
