@@ -68,6 +68,20 @@ fn print_error(source: &[&str], pair: &[usize], joined: bool, cleaned: &scour::C
     );
 }
 
+/// Prints a paragraph not given back, and the first block that opens or closes as it does.
+fn print_inexact(paragraph: &str, blocks: &[String]) {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let head: String = chars.iter().take(6).collect();
+    let tail: String = chars[chars.len().saturating_sub(6)..].iter().collect();
+    let near = blocks
+        .iter()
+        .find(|b| b.starts_with(&head) || b.ends_with(&tail));
+    println!(
+        "NOT EXACT   {paragraph:?}\n   cleaned   {:?}",
+        near.map_or("", |b| b)
+    );
+}
+
 /// Scores a cleaned document against the paragraph label of each non-blank source line,
 /// reading which lines ended in one block from the report's source line ranges, and
 /// against the `paragraphs` it was made from, each cleaned alone.
@@ -91,14 +105,19 @@ fn score(text: &str, labels: &[usize], paragraphs: &[String]) -> Score {
     assert_eq!(text_lines.len(), labels.len(), "labels for {text:?}");
     let mut score = Score::default();
     let normalize = |p: &str| p.split_whitespace().collect::<Vec<_>>().join(" ");
-    let given_back: HashSet<String> = cleaned.text.split("\n\n").map(normalize).collect();
-    let alone = |p: &str| normalize(&clean_text(p, &Config::default()).text);
-    score.paragraphs.1 = paragraphs.len();
-    score.paragraphs.0 = (paragraphs.iter())
-        .filter(|p| given_back.contains(&alone(p)))
-        .count();
-    let source: Vec<&str> = text.split('\n').collect();
+    let blocks: Vec<String> = cleaned.text.split("\n\n").map(normalize).collect();
+    let given_back: HashSet<&String> = blocks.iter().collect();
     let show = std::env::var_os("SCOUR_SHOW_ERRORS").is_some();
+    score.paragraphs.1 = paragraphs.len();
+    for paragraph in paragraphs {
+        let alone = normalize(&clean_text(paragraph, &Config::default()).text);
+        if given_back.contains(&alone) {
+            score.paragraphs.0 += 1;
+        } else if show {
+            print_inexact(&alone, &blocks);
+        }
+    }
+    let source: Vec<&str> = text.split('\n').collect();
     for (pair, label) in text_lines.windows(2).zip(labels.windows(2)) {
         let joined = block_of_line.get(&pair[0]) == block_of_line.get(&pair[1]);
         if show && joined != (label[0] == label[1]) {

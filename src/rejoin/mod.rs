@@ -39,7 +39,9 @@ use evidence::{
     repeats_last_section, says_into_quotation, starts_with_unit, stops_short_of_a_heading,
 };
 use lines::{TextLine, text_lines};
-use shape::{Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, split_name};
+use shape::{
+    Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, scripts_meet, split_name,
+};
 use words::{ends_on_cjk_function_word, starts_with_continuing_word, word_straddles};
 
 pub const REJOIN_CJK: Rule = Rule {
@@ -1138,7 +1140,10 @@ fn join_edit(
     // number, or anywhere in a CJK column (it wraps between any two characters). Spaced are
     // a date and its time, a trail of sections whose separators are spaced (`首页 > 新闻` +
     // `> 社会`), a headline's phrase in parallel and a name after its role (`…冠军` + `王强`).
-    let cjk_column = matches!(shape.column, Some(Column::Cjk { .. }));
+    // (A CJK column's English paragraphs wrap at spaces.)
+    let cjk_column =
+        matches!(shape.column, Some(Column::Cjk { .. })) && (a.is_cjk_text() || b.is_cjk_text());
+    let spaced_scripts = shape.spaces_scripts && scripts_meet(a.last(), b.first());
     // (In a column of Latin lines a blank line may stand between every two.)
     let wrap = !b.after_blank() || matches!(shape.column, Some(Column::Latin { .. }));
     let latin_spaced = spaced_in_english(a, b, wrap);
@@ -1152,7 +1157,8 @@ fn join_edit(
                 || cuts_role_from_name(&a.content, &b.content)
                 || credits_cut(&a.content, &b.content) == Some(CreditsCut::AtSpace))
     };
-    if clock == Some(ClockCut::DateFromTime) || spaced_trail() || spaced_phrase() {
+    if clock == Some(ClockCut::DateFromTime) || spaced_trail() || spaced_phrase() || spaced_scripts
+    {
         return Edit::new(a.end, b.start, " ", &REJOIN_LATIN, why);
     }
     let tight = cjk_column
@@ -1285,6 +1291,29 @@ mod tests {
         // A line that opens on the same letter in a word of its own is another paragraph.
         let text = format!("{title}比赛由三支队伍参加\n\n中方队伍获得了冠军。\n");
         assert_eq!(clean(&text), text);
+    }
+
+    #[test]
+    fn a_column_keeps_the_documents_spacing_between_scripts_and_an_english_paragraphs_spaces() {
+        let column = |spaced: bool| {
+            let space = if spaced { " " } else { "" };
+            let text = format!(
+                "股市收盘\n\n本报讯 沪深两市今天\n共有{space}351{space}只股票上涨\n，其中{space}37{space}只股票的涨\n\
+                 幅在{space}9%{space}以上，A{space}股\n全天成交额达到{space}1.97\n万亿元。\n\n\
+                 分析人士认为，市场整\n体仍处于震荡整理阶段，投\n资者不宜追涨杀跌，应当关\n注业绩稳定的公司。\n\n\
+                 Analysts at the bank said the market would stay range-bound\n\
+                 until the central bank's meeting next week, when a rate cut\n\
+                 is widely expected.\n"
+            );
+            clean(&text)
+        };
+        // The column wrapped at the space before `万亿元`: the document spaces its numbers.
+        let spaced = column(true);
+        assert!(spaced.contains("达到 1.97 万亿元。"), "{spaced}");
+        assert!(spaced.contains(
+            "range-bound until the central bank's meeting next week, when a rate cut is"
+        ));
+        assert!(column(false).contains("达到1.97万亿元。"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::rejoin::evidence::opens_with_point_number;
 use crate::rejoin::lines::TextLine;
 use crate::rejoin::names::{NamePairs, pair_across};
+use crate::script::is_cjk_letter;
 
 /// A hard-wrapped column and its width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +36,9 @@ pub struct DocumentShape {
     pub dashed_lines_are_sentences: bool,
     /// Capitalized word pairs of the document, read only if a Latin break could split one.
     pub names: NamePairs,
+    /// The document sets a space where Chinese letters meet Latin letters or digits (`共 37
+    /// 檔`, `A 股`): a break there lost one.
+    pub spaces_scripts: bool,
 }
 
 impl DocumentShape {
@@ -53,8 +57,40 @@ impl DocumentShape {
             } else {
                 NamePairs::default()
             },
+            spaces_scripts: spaces_scripts(lines),
         }
     }
+}
+
+/// A Chinese letter and a Latin letter or digit, either way round: where a document's style
+/// sets a space or none (`共 37 檔`, `共37檔`).
+pub fn scripts_meet(before: char, after: char) -> bool {
+    is_cjk_letter(before) && after.is_ascii_alphanumeric()
+        || before.is_ascii_alphanumeric() && is_cjk_letter(after)
+}
+
+/// At least three of the places in `lines` where the scripts meet hold a space, and at
+/// least four in five do.
+fn spaces_scripts(lines: &[TextLine]) -> bool {
+    let (mut spaced, mut tight) = (0usize, 0usize);
+    for line in lines {
+        let text = &*line.content;
+        // (Most lines are of one script: read only those with ASCII letters or digits.)
+        if !line.is_cjk_text() || !text.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let mut chars = text.chars();
+        let (mut before, mut last) = (None, chars.next());
+        for c in chars {
+            match (before, last) {
+                (Some(b), Some(' ')) if scripts_meet(b, c) => spaced += 1,
+                (_, Some(l)) if scripts_meet(l, c) => tight += 1,
+                _ => {}
+            }
+            (before, last) = (last, Some(c));
+        }
+    }
+    spaced >= 3 && spaced * 5 >= (spaced + tight) * 4
 }
 
 /// A Chinese line that opens with a dash: a subtitle (`——记…`), or an attribution.
