@@ -218,11 +218,14 @@ pub fn clock_cut(before: &str, after: &str) -> Option<ClockCut> {
         return None;
     }
     // (Only the digits and marks at the end of `before` are read: a block may be long.)
-    let date_start = before
+    let marks = &before[before
         .trim_end_matches(|c: char| clock(c) || "-/.".contains(c))
-        .len();
-    let date = &before[date_start..];
-    let stands_apart = |start: usize| start == 0 || before[..start].ends_with(' ');
+        .len()..];
+    // (A date opens on a digit: a field's colon before it is not its own.)
+    let date = marks.trim_start_matches(':');
+    let date_start = before.len() - date.len();
+    // (After a space, or a field's colon: `时间：2023-06-18`.)
+    let stands_apart = |start: usize| start == 0 || before[..start].ends_with([' ', ':', '：']);
     let numeric_date = stands_apart(date_start) && is_numeric_date(date);
     if (numeric_date || cjk_date_start(before).is_some_and(stands_apart)) && is_clock_time(head) {
         return Some(ClockCut::DateFromTime);

@@ -1299,7 +1299,7 @@ mod tests {
             let space = if spaced { " " } else { "" };
             let text = format!(
                 "股市收盘\n\n本报讯 沪深两市今天\n共有{space}351{space}只股票上涨\n，其中{space}37{space}只股票的涨\n\
-                 幅在{space}9%{space}以上，A{space}股\n全天成交额达到{space}1.97\n万亿元。\n\n\
+                 幅在{space}9%{space}以上，A{space}股\n全天成交额达到{space}1.97\n万亿元，上涨的股票中有{space}12%\n以上是科技股。\n\n\
                  分析人士认为，市场整\n体仍处于震荡整理阶段，投\n资者不宜追涨杀跌，应当关\n注业绩稳定的公司。\n\n\
                  Analysts at the bank said the market would stay range-bound\n\
                  until the central bank's meeting next week, when a rate cut\n\
@@ -1309,11 +1309,15 @@ mod tests {
         };
         // The column wrapped at the space before `万亿元`: the document spaces its numbers.
         let spaced = column(true);
-        assert!(spaced.contains("达到 1.97 万亿元。"), "{spaced}");
+        assert!(spaced.contains("达到 1.97 万亿元，"), "{spaced}");
+        assert!(spaced.contains("有 12% 以上"), "{spaced}");
         assert!(spaced.contains(
             "range-bound until the central bank's meeting next week, when a rate cut is"
         ));
-        assert!(column(false).contains("达到1.97万亿元。"));
+        assert!(column(false).contains("达到1.97万亿元，上涨的股票中有12%以上"));
+        // A date after a field's colon, and its time on the next line.
+        let text = "标题\n\n发布时间:2025-12-02\n18:45 来源:网络整理\n";
+        assert!(clean(text).contains("发布时间：2025-12-02 18:45 来源"));
     }
 
     #[test]

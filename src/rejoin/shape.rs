@@ -62,11 +62,11 @@ impl DocumentShape {
     }
 }
 
-/// A Chinese letter and a Latin letter or digit, either way round: where a document's style
-/// sets a space or none (`共 37 檔`, `共37檔`).
+/// A Chinese letter and a Latin letter or digit (or a percentage's sign after it), either
+/// way round: where a document's style sets a space or none (`共 37 檔`, `共37檔`, `9% 以上`).
 pub fn scripts_meet(before: char, after: char) -> bool {
     is_cjk_letter(before) && after.is_ascii_alphanumeric()
-        || before.is_ascii_alphanumeric() && is_cjk_letter(after)
+        || (before.is_ascii_alphanumeric() || before == '%') && is_cjk_letter(after)
 }
 
 /// At least three of the places in `lines` where the scripts meet hold a space, and at
