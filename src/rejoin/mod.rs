@@ -42,7 +42,9 @@ use lines::{TextLine, text_lines};
 use shape::{
     Column, DocumentShape, WRAP_SLACK, may_wrap_into, opens_with_dash, scripts_meet, split_name,
 };
-use words::{ends_on_cjk_function_word, starts_with_continuing_word, word_straddles};
+use words::{
+    ends_on_cjk_function_word, is_dictionary_word, starts_with_continuing_word, word_straddles,
+};
 
 pub const REJOIN_CJK: Rule = Rule {
     id: "rejoin/cjk",
@@ -975,6 +977,19 @@ fn wrapped_heading(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<
             "running text set like a headline is wrapped by the column (a word straddles the \
              break)",
         );
+    }
+    // A heading's last word alone on the next line (`…抓` + `党建`): a word of the dictionary,
+    // not a name (`王强`), too short for a heading of its own.
+    if a_full
+        && a.lines == 1
+        && a.is_cjk_text()
+        && a.looks_like_heading()
+        && b.lines == 1
+        && (2..=3).contains(&b.chars)
+        && b.content.chars().all(is_cjk_letter)
+        && is_dictionary_word(&b.content)
+    {
+        return join(0.7, "a heading's last word wrapped alone by the column");
     }
     let b_rest = if indent_lost {
         b.first_line.columns + 2 != width && b.first_line.columns <= width
