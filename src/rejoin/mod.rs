@@ -296,12 +296,19 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         return join(0.85, "a range of numbers is cut before its dash");
     }
     // Latin text: a full stop before a lower-case word is an abbreviation's (`U.N.` +
-    // `envoy`), and a title goes on to its name (`Sen.` + `Lopez`).
+    // `envoy`), an ellipsis before one trails off inside its sentence (`and…` + `then`), and
+    // a title goes on to its name (`Sen.` + `Lopez`).
     if !cjk {
         if a.last() == '.' && b.starts_with_plain_lowercase_word() {
             return join(
                 0.8,
                 "a full stop before a lower-case word ends an abbreviation",
+            );
+        }
+        if a.last() == '…' && b.starts_with_plain_lowercase_word() {
+            return join(
+                0.8,
+                "an ellipsis before a lower-case word trails off inside its sentence",
             );
         }
         if ends_on_name_title(&a.content) && b.first().is_uppercase() {
@@ -1380,6 +1387,10 @@ mod tests {
                     then the chair thanked them and said the vote would\n\
                     wait until the engineers report in the spring.\n";
         assert!(clean(text).contains("for the trucks and… then the chair"));
+        // Outside a column too: an ellipsis before a lower-case word is inside its sentence.
+        let text = "Road plan\n\nResidents said the road is too narrow for the trucks and…\n\
+                    then the chair said the vote would wait until the spring.\n";
+        assert!(clean(text).contains("for the trucks and… then the chair said"));
         // Chinese text joins tight against one.
         let text = "渡轮时刻表\n\n船员们说冬季的时刻表暂时不变，岛上的议会表示会再研究……\n\
                     ……并要求周日增开两班。\n";
