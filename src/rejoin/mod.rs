@@ -1174,6 +1174,7 @@ fn join_edit(
     let spaced_phrase = || {
         !cjk_column
             && (a.headline
+                && is_cjk_letter(a.last())
                 && b.content.chars().all(is_cjk_letter)
                 && phrases_go_on(&a.content, b.chars) == Some(PhrasesGoOn::InParallel)
                 || cuts_role_from_name(&a.content, &b.content)
@@ -1340,6 +1341,15 @@ mod tests {
         // A date after a field's colon, and its time on the next line.
         let text = "标题\n\n发布时间:2025-12-02\n18:45 来源:网络整理\n";
         assert!(clean(text).contains("发布时间：2025-12-02 18:45 来源"));
+    }
+
+    #[test]
+    fn a_headline_cut_after_an_opening_bracket_joins_tight_once_and_for_all() {
+        // Its phrases are spaced, but no space follows an opening bracket: a second run
+        // took the one a first run put there.
+        let once = clean("城市 新《\n规划 ");
+        assert_eq!(once, "城市 新《规划\n");
+        assert_eq!(clean(&once), once);
     }
 
     #[test]
