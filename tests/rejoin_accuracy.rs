@@ -45,7 +45,7 @@ fn chinese_splits_and_wraps() {
 #[test]
 fn chinese_columns() {
     let (cjk, _) = articles();
-    // (A column wraps a headline at a space and loses it: `优化营商环境` + `建功自贸港`.)
+    // (A column wraps a headline at a space and loses it: `共建美丽家园` + `同享幸福生活`.)
     let score = run("CJK column", &cjk, COLUMN, 25, 12);
     assert_floor(score, 0.98, 0.995, 0.92);
 }

@@ -985,7 +985,7 @@ fn wrapped_heading(shape: &DocumentShape, a: &TextLine, b: &TextLine) -> Option<
              break)",
         );
     }
-    // A heading's last word alone on the next line (`…抓` + `党建`): a word of the dictionary,
+    // A heading's last word alone on the next line (`…强基础惠` + `民生`): a word of the dictionary,
     // not a name (`王强`), too short for a heading of its own.
     if a_full
         && a.lines == 1
