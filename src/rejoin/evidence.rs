@@ -908,15 +908,17 @@ pub const CJK_CONTINUING_WORDS: &[&str] = &[
 ];
 
 /// One-letter postpositions that close a phrase of time or place (`得知消息` + `后，`,
-/// `…的过程` + `中，`), simplified and traditional: a line that opens on one and a pause
-/// goes on from the line before. (Followed by a letter they may open a word, `中方`.)
+/// `…的过程` + `中，`), simplified and traditional: a line that opens on one and a comma
+/// goes on from the line before. (Followed by a letter they may open a word, `中方`; by
+/// `、`, a list of one-letter names, `上、中、下游`, `中、美两国`.)
 const POSTPOSITIONS: &str = "后後时時前中里裡裏内內间間上下";
 
-/// Opens on a one-letter postposition set off by a pause (`时，…`): the end of a phrase the
+/// Opens on a one-letter postposition set off by a comma (`时，…`): the end of a phrase the
 /// line before began.
 pub fn opens_on_postposition(text: &str) -> bool {
     let mut chars = text.chars();
-    chars.next().is_some_and(|c| POSTPOSITIONS.contains(c)) && chars.next().is_some_and(is_pause)
+    chars.next().is_some_and(|c| POSTPOSITIONS.contains(c))
+        && chars.next().is_some_and(|c| matches!(c, '，' | ','))
 }
 
 /// Words a heading never ends on (an article, `of`, `and`, `or`), though it may end on a

@@ -1311,8 +1311,11 @@ mod tests {
             let text = format!("{title}{a}\n\n{b}\n");
             assert_eq!(clean(&text), format!("{title}{a}{b}\n"), "{a} + {b}");
         }
-        // A line that opens on the same letter in a word of its own is another paragraph.
+        // A line that opens on the same letter in a word of its own, or in a list of
+        // one-letter names, is another paragraph.
         let text = format!("{title}比赛由三支队伍参加\n\n中方队伍获得了冠军。\n");
+        assert_eq!(clean(&text), text);
+        let text = format!("{title}一、加强赛事组织\n\n上、中、下游的队伍轮流出发。\n");
         assert_eq!(clean(&text), text);
     }
 
