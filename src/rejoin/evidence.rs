@@ -887,14 +887,15 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Chinese words no sentence or heading stops on: prepositions, conjunctions, the
 /// structural 的 and adverbs that stand before a verb (`都`, `很`, `已经`), as whole
 /// dictionary words (`以` in `始终以`, not in `可以`; `于` alone, not `在于`; `都` alone, not
-/// in `首都`). Text that stops on one was cut mid-sentence.
+/// in `首都`). Text that stops on one was cut mid-sentence. (Not `至` alone: as a verb it
+/// ends a headline, `春节将至`.)
 #[rustfmt::skip]
 pub const CJK_FUNCTION_WORDS: &[&str] = &[
     "的", "和", "与", "及", "或", "并", "而", "对", "把", "被", "将", "从", "向", "在", "于", "以",
     "为", "让", "使", "给", "跟", "同", "因", "但", "且", "则", "以及", "并且", "而且", "但是",
     "因为", "由于", "对于", "关于", "按照", "随着", "为了", "如果", "虽然", "不仅", "围绕", "及其",
     "或者", "从而", "进而", "都", "也", "很", "最", "更", "正在", "已经", "仍然", "曾经", "一直",
-    "不断", "逐步", "进一步", "至", "甚至", "乃至", "直至",
+    "不断", "逐步", "进一步", "甚至", "乃至", "直至",
 ];
 
 /// Chinese words no sentence or heading starts with: conjunctions that join what came
@@ -906,6 +907,19 @@ pub const CJK_CONTINUING_WORDS: &[&str] = &[
     "和", "与", "及", "以及", "并", "并且", "而", "而且", "或", "或者", "等", "等等", "的", "地",
     "得", "了", "着", "们", "之间", "之一", "之际", "以来", "为止", "越发", "愈发",
 ];
+
+/// A change or a range cut after 至, the figure it reaches opening the next line (`从18度
+/// 降至` + `5度`, `2.45% 至` + `3834.89`): 至 after a number or a verb of change. (After
+/// `将` or `已` it is the verb, arrives, and a headline may stop on it: `春节将至`.)
+pub fn cuts_before_the_figure_reached(before: &str, after: &str) -> bool {
+    const CHANGES: &str = "降涨漲增减減升跌落调調高低大小长長延缩縮扩擴提";
+    let Some(head) = before.strip_suffix('至') else {
+        return false;
+    };
+    let reached_from = head.trim_end_matches(' ').chars().next_back();
+    after.starts_with(|c: char| c.is_ascii_digit() || is_cjk_numeral(c))
+        && reached_from.is_some_and(|c| c.is_ascii_digit() || c == '%' || CHANGES.contains(c))
+}
 
 /// One-letter postpositions that close a phrase of time or place (`得知消息` + `后，`,
 /// `…的过程` + `中，`), simplified and traditional: a line that opens on one and a comma

@@ -25,12 +25,12 @@ use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, CreditsCut, FULL_STOPS, PhrasesGoOn, cannot_start_line, clock_cut,
     closes_what_is_open, credits_cut, cuts_a_name_in_a_comma_list, cuts_a_name_in_a_list,
-    cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name, cuts_numeric_date, cuts_role_from_name,
-    date_goes_on, ends_on_dateline, ends_on_decimal_point, ends_on_field_label,
-    ends_on_field_value, ends_on_file_name, ends_on_function_word, ends_on_name_title,
-    ends_on_number_separator, ends_on_possessive, ends_on_title_and_first_name, ends_sentence,
-    is_bare_latin_date, is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline,
-    is_list_item, is_name_word, is_parallel_headline, is_pause, is_semicolon_item,
+    cuts_before_the_figure_reached, cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name,
+    cuts_numeric_date, cuts_role_from_name, date_goes_on, ends_on_dateline, ends_on_decimal_point,
+    ends_on_field_label, ends_on_field_value, ends_on_file_name, ends_on_function_word,
+    ends_on_name_title, ends_on_number_separator, ends_on_possessive, ends_on_title_and_first_name,
+    ends_sentence, is_bare_latin_date, is_bracketed_credit, is_capitalized_word, is_cjk_numeral,
+    is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause, is_semicolon_item,
     is_sentence_tail, is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight,
     labels_a_title, leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit,
     opens_field_value, opens_in_parallel, opens_on_postposition, opens_paragraph, opens_range_end,
@@ -488,6 +488,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // short line: a heading wrapped mid-phrase continues the same way. So does one whose
     // next line starts with a conjunction.
     if a.is_cjk_text() && b.is_cjk_text() {
+        if cuts_before_the_figure_reached(&a.content, &b.content) {
+            return join(
+                0.8,
+                "the line stops on 至 and the figure it reaches goes on",
+            );
+        }
         if ends_on_cjk_function_word(&a.content) {
             return join(
                 0.8,
@@ -1306,7 +1312,9 @@ mod tests {
             ("队员们在长达三个月的集训", "中，每天都要练习两个小时。"),
             ("两岸观众人数在八千到一万", "之间，比往年多了不少。"),
             ("河面上的风浪", "越发大了，船只只好靠岸。"),
-            ("下游的水位最高涨至", "两米，防汛人员整夜值守。"),
+            ("许多市民甚至", "从外地赶来观看比赛。"),
+            ("当天的气温从18度降至", "5度，市民纷纷添衣。"),
+            ("当天的气温下降了18% 至", "5度，市民纷纷添衣。"),
         ] {
             let text = format!("{title}{a}\n\n{b}\n");
             assert_eq!(clean(&text), format!("{title}{a}{b}\n"), "{a} + {b}");
@@ -1316,6 +1324,9 @@ mod tests {
         let text = format!("{title}比赛由三支队伍参加\n\n中方队伍获得了冠军。\n");
         assert_eq!(clean(&text), text);
         let text = format!("{title}一、加强赛事组织\n\n上、中、下游的队伍轮流出发。\n");
+        assert_eq!(clean(&text), text);
+        // A headline may stop on 至 as a verb (arrives).
+        let text = format!("{title}赛季将至\n\n各队正在抓紧训练。\n");
         assert_eq!(clean(&text), text);
     }
 
