@@ -35,6 +35,13 @@ fn article_tree() -> tempfile::TempDir {
     dir
 }
 
+/// A run's standard error, once its exit code is checked to be `code`.
+fn stderr_of(run: &std::process::Output, code: i32) -> String {
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert_eq!(run.status.code(), Some(code), "{stderr}");
+    stderr
+}
+
 fn report(out: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap()
 }
@@ -65,12 +72,7 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 fn clean_writes_the_mirror_tree_diffs_and_report() {
     let dir = article_tree();
     let run = scour(&["clean", "articles", "--out", "out"], dir.path());
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stderr = stderr_of(&run, 0);
     assert!(
         stderr.contains("6 files: 5 changed, 1 unchanged, 0 duplicates, 0 skipped, 0 errors"),
         "{stderr}"
@@ -213,8 +215,7 @@ fn a_bad_file_is_reported_and_does_not_stop_the_batch() {
         &["clean", "articles", "missing.txt", "--out", "out"],
         dir.path(),
     );
-    assert_eq!(run.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stderr = stderr_of(&run, 2);
     assert!(
         stderr.contains("corrupt.txt: invalid UTF-8 at byte 24 (line 1)"),
         "{stderr}"
@@ -256,8 +257,7 @@ fn a_file_past_the_size_limit_is_skipped_by_clean_and_check() {
         &["clean", "articles", "--out", "out", "--max-file-size", "2K"],
         dir.path(),
     );
-    assert_eq!(run.status.code(), Some(0));
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stderr = stderr_of(&run, 0);
     assert!(
         stderr.contains("skipped large.txt: 3.5 KiB is larger than --max-file-size (2.0 KiB)"),
         "{stderr}"
@@ -268,9 +268,9 @@ fn a_file_past_the_size_limit_is_skipped_by_clean_and_check() {
     assert_eq!(report["summary"]["changed"], 1);
     assert!(!out.join("clean/large.txt").exists() && out.join("clean/small.txt").is_file());
 
+    // (Exit 1: small.txt would change.)
     let check = scour(&["check", "articles", "--max-file-size", "2K"], dir.path());
-    assert_eq!(check.status.code(), Some(1), "small.txt would change");
-    assert!(String::from_utf8_lossy(&check.stderr).contains("skipped articles/large.txt"));
+    assert!(stderr_of(&check, 1).contains("skipped articles/large.txt"));
     let fix = scour(
         &["fix", "articles/large.txt", "--max-file-size", "2K"],
         dir.path(),
@@ -285,16 +285,14 @@ fn a_file_past_the_size_limit_is_skipped_by_clean_and_check() {
     #[cfg(unix)]
     {
         let stream = scour(&["check", "/dev/zero", "--max-file-size", "2K"], dir.path());
-        assert_eq!(stream.status.code(), Some(0));
-        let stderr = String::from_utf8_lossy(&stream.stderr);
+        let stderr = stderr_of(&stream, 0);
         assert!(
             stderr.contains("skipped /dev/zero: more than --max-file-size (2.0 KiB) was read"),
             "{stderr}"
         );
     }
     let bad = scour(&["check", "articles", "--max-file-size", "2X"], dir.path());
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("`2X` is not a size"));
+    assert!(stderr_of(&bad, 2).contains("`2X` is not a size"));
 }
 
 #[test]
@@ -308,8 +306,7 @@ fn two_inputs_with_one_output_path_keep_the_first() {
         &["clean", "a/same.txt", "b/same.txt", "--out", "out"],
         dir.path(),
     );
-    assert_eq!(run.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stderr = stderr_of(&run, 2);
     assert!(
         stderr.contains("output path clean/same.txt is taken by an earlier input"),
         "{stderr}"
@@ -358,8 +355,7 @@ fn usage_errors_exit_2_and_never_touch_inputs() {
     let dir = article_tree();
     let before = tree(&dir.path().join("articles"));
     let no_out = scour(&["clean", "articles"], dir.path());
-    assert_eq!(no_out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&no_out.stderr).contains("--out"));
+    assert!(stderr_of(&no_out, 2).contains("--out"));
     assert_eq!(scour(&["clean"], dir.path()).status.code(), Some(2));
     assert_eq!(scour(&["frobnicate"], dir.path()).status.code(), Some(2));
 
@@ -412,8 +408,7 @@ fn a_second_run_into_a_busy_output_directory_is_refused() {
     let lock = std::fs::File::create(dir.path().join("out/.scour-lock")).unwrap();
     lock.lock().unwrap();
     let refused = clean();
-    assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("another scour run"));
+    assert!(stderr_of(&refused, 2).contains("another scour run"));
     assert!(dir.path().join("out/report.json").is_file());
     drop(lock);
     assert!(clean().status.success());
