@@ -8,6 +8,7 @@
 //! wrapped column and no indentation left, so cleaning it again decides every boundary the
 //! same way: rejoin is idempotent by construction.
 
+mod dictionary;
 pub(crate) mod evidence;
 mod lines;
 mod names;

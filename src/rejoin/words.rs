@@ -1,25 +1,16 @@
 //! Dictionary evidence: a Chinese word that straddles a line break says the break is a wrap.
-//! The jieba dictionary (segmentation with the HMM off, so only dictionary words count) is
-//! loaded once, the first time a document needs it. It holds simplified words: traditional
-//! text is segmented in simplified characters.
+//! The jieba dictionary (segmentation with the HMM off, so only dictionary words count) holds
+//! simplified words: traditional text is segmented in simplified characters.
 
-use std::sync::OnceLock;
-
-use jieba_rs::{Jieba, Token};
-
+use crate::rejoin::dictionary::dictionary;
 use crate::rejoin::evidence::{CJK_CONTINUING_WORDS, CJK_FUNCTION_WORDS};
 use crate::rejoin::simplified::simplified;
 use crate::script::{head, is_cjk_letter, tail};
 
-fn jieba() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
-    JIEBA.get_or_init(Jieba::new)
-}
-
 /// `read` of the dictionary segmentation of `text` (in simplified characters, which are as
 /// many as `text` has).
-fn segmented<R>(text: &str, read: impl FnOnce(Vec<Token<'_>>) -> R) -> R {
-    read(jieba().cut(&simplified(text), false))
+fn segmented<R>(text: &str, read: impl FnOnce(Vec<&str>) -> R) -> R {
+    read(dictionary().cut(&simplified(text)))
 }
 
 /// How many characters each side of the break are segmented.
@@ -37,7 +28,7 @@ pub fn word_straddles(before: &str, after: &str) -> bool {
     segmented(&format!("{tail}{head}"), |words| {
         let mut at = 0;
         for word in words {
-            let len = word.word.chars().count();
+            let len = word.chars().count();
             if at < boundary && boundary < at + len && len >= 2 {
                 return true;
             }
@@ -49,7 +40,7 @@ pub fn word_straddles(before: &str, after: &str) -> bool {
 
 /// Whether `word` is in the dictionary (a name seldom is: `赵明`, but not `综述`).
 pub fn is_dictionary_word(word: &str) -> bool {
-    jieba().has_word(&simplified(word))
+    dictionary().has_word(&simplified(word))
 }
 
 /// Chinese text ends on a function word (`…始终以`, `…改革和`), read as the last word of
@@ -84,8 +75,8 @@ const FRAME_CLOSERS: &[&str] = &[
 /// (`得知情况后`).
 pub fn is_adverbial_frame(clause: &str) -> bool {
     segmented(clause, |cut| {
-        cut.first().is_some_and(|w| FRAME_OPENERS.contains(&w.word))
-            || cut.last().is_some_and(|w| FRAME_CLOSERS.contains(&w.word))
+        cut.first().is_some_and(|w| FRAME_OPENERS.contains(w))
+            || cut.last().is_some_and(|w| FRAME_CLOSERS.contains(w))
     })
 }
 
@@ -101,7 +92,7 @@ fn edge_word_in(part: &str, words: &[&str], edge: Edge) -> bool {
             Edge::First => cut.first(),
             Edge::Last => cut.last(),
         };
-        word.is_some_and(|word| words.contains(&word.word))
+        word.is_some_and(|word| words.contains(word))
     })
 }
 
@@ -111,7 +102,7 @@ pub fn covered_by_word(clause: &str, index: usize) -> bool {
     segmented(clause, |words| {
         let mut at = 0;
         for word in words {
-            let len = word.word.chars().count();
+            let len = word.chars().count();
             if at <= index && index + 1 < at + len {
                 return true;
             }
@@ -129,22 +120,23 @@ pub fn words_meeting_at(clause: &str, index: usize) -> Option<(usize, usize)> {
     segmented(clause, |tokens| words_meeting_in(&tokens, index))
 }
 
-fn words_meeting_in(tokens: &[Token], index: usize) -> Option<(usize, usize)> {
+fn words_meeting_in(words: &[&str], index: usize) -> Option<(usize, usize)> {
+    let dictionary = dictionary();
     let mut at = 0;
-    for pair in tokens.windows(2) {
-        let left = pair[0].word.chars().count();
+    for pair in words.windows(2) {
+        let left = pair[0].chars().count();
         at += left;
         if at == index + 1 {
-            let right = pair[1].word.chars().count();
-            let tail = tail(pair[0].word, 2);
-            let tail_freq = if jieba().has_word(tail) {
-                jieba().suggest_freq(tail)
+            let right = pair[1].chars().count();
+            let tail = tail(pair[0], 2);
+            let tail_freq = if dictionary.has_word(tail) {
+                dictionary.suggested_frequency(tail)
             } else {
                 0
             };
-            let left_freq = jieba().suggest_freq(pair[0].word).max(tail_freq);
+            let left_freq = dictionary.suggested_frequency(pair[0]).max(tail_freq);
             return (left >= 2 && right >= 2)
-                .then(|| (left_freq, jieba().suggest_freq(pair[1].word)));
+                .then(|| (left_freq, dictionary.suggested_frequency(pair[1])));
         }
     }
     None
