@@ -16,11 +16,17 @@ use std::sync::OnceLock;
 /// `word frequency` lines, sorted by the words' bytes.
 const WORDS: &str = include_str!("dict.txt");
 
-/// The dictionary: where each line of [`WORDS`] starts, and the logarithm of all frequencies.
+/// The dictionary: where each line of [`WORDS`] starts, where the words opening on each letter
+/// of the Basic Multilingual Plane start (those on a letter past it start at the last entry),
+/// and the logarithm of all frequencies.
 pub struct Dictionary {
     lines: Vec<u32>,
+    by_first_letter: Vec<u32>,
     log_total: f64,
 }
+
+/// Letters of the Basic Multilingual Plane, which [`Dictionary::by_first_letter`] indexes.
+const PLANE: usize = 0x1_0000;
 
 /// The dictionary, read the first time it is needed.
 pub fn dictionary() -> &'static Dictionary {
@@ -39,15 +45,25 @@ struct Step {
 impl Dictionary {
     fn read() -> Self {
         let mut lines = Vec::with_capacity(WORDS.len() / 12);
+        let mut by_first_letter = vec![u32::MAX; PLANE + 1];
         let mut total = 0usize;
         let mut at = 0;
         for line in WORDS.split_terminator('\n') {
+            let letter = (line.chars().next().map_or(0, u32::from) as usize).min(PLANE);
+            by_first_letter[letter] = by_first_letter[letter].min(lines.len() as u32);
             lines.push(at as u32);
             at += line.len() + 1;
             total += frequency_in(line);
         }
+        // A letter no word opens on starts where the next letter's words do.
+        let mut next = lines.len() as u32;
+        for start in by_first_letter.iter_mut().rev() {
+            next = next.min(*start);
+            *start = next;
+        }
         Dictionary {
             lines,
+            by_first_letter,
             log_total: (total as f64).ln(),
         }
     }
@@ -97,7 +113,11 @@ impl Dictionary {
     /// longer prefix searches only among those.
     fn words_opening(&self, run: &str, bounds: &[usize], found: &mut Vec<(usize, usize)>) {
         found.clear();
-        let (mut low, mut high) = (0, self.lines.len());
+        let letter = run[bounds[0]..].chars().next().map_or(0, u32::from) as usize;
+        let (mut low, mut high) = match self.by_first_letter.get(letter..letter + 2) {
+            Some(&[from, to]) => (from as usize, to as usize),
+            _ => (self.by_first_letter[PLANE] as usize, self.lines.len()),
+        };
         for (i, &end) in bounds.iter().enumerate().skip(1) {
             let prefix = &run[bounds[0]..end];
             low = self.partition(low, high, |word| word < prefix);
@@ -268,7 +288,7 @@ mod tests {
     fn segments_made_up_text_as_jieba_does() {
         // Letters that make many words together, and the characters that end or split a run.
         let letters: Vec<char> = "中国人民大学生活动物理发展改革开放市场经济会议和的了在\
-                                  aZ09+#&._%- \t\r\n，。、“”《》(）"
+                                  aZ09+#&._%- \t\r\n，。、“”《》(）𠀀𪚥"
             .chars()
             .collect();
         let jieba = Jieba::new();
