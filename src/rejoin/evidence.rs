@@ -885,9 +885,9 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Chinese words no sentence or heading stops on: prepositions, conjunctions, the
-/// structural 的 and adverbs that stand before a verb (`都`, `很`, `已经`), as whole
+/// structural 的 and adverbs that stand before a verb (`都`, `很`, `已经`, `就`), as whole
 /// dictionary words (`以` in `始终以`, not in `可以`; `于` alone, not `在于`; `都` alone, not
-/// in `首都`). Text that stops on one was cut mid-sentence. (Not `至` alone: as a verb it
+/// in `首都`; `再` alone, not in `不再`). Text that stops on one was cut mid-sentence. (Not `至` alone: as a verb it
 /// ends a headline, `春节将至`.)
 #[rustfmt::skip]
 pub const CJK_FUNCTION_WORDS: &[&str] = &[
@@ -895,7 +895,7 @@ pub const CJK_FUNCTION_WORDS: &[&str] = &[
     "为", "让", "使", "给", "跟", "同", "因", "但", "且", "则", "以及", "并且", "而且", "但是",
     "因为", "由于", "对于", "关于", "按照", "随着", "为了", "如果", "虽然", "不仅", "围绕", "及其",
     "或者", "从而", "进而", "都", "也", "很", "最", "更", "正在", "已经", "仍然", "曾经", "一直",
-    "不断", "逐步", "进一步", "甚至", "乃至", "直至",
+    "不断", "逐步", "进一步", "甚至", "乃至", "直至", "就", "才", "又", "还", "再", "便", "却", "仍",
 ];
 
 /// Chinese words no sentence or heading starts with: conjunctions that join what came

@@ -186,6 +186,10 @@ mod tests {
         // An adverb waits for its verb; a word that ends in the same character does not.
         assert!(ends_on_cjk_function_word("各方面的准备工作都"));
         assert!(!ends_on_cjk_function_word("代表团昨天抵达首都"));
+        assert!(
+            ends_on_cjk_function_word("他们三天前就") && ends_on_cjk_function_word("这项工程才")
+        );
+        assert!(!ends_on_cjk_function_word("爱情不再") && !ends_on_cjk_function_word("有借有还"));
         // The same characters ending a longer word end nothing.
         assert!(!ends_on_cjk_function_word("这样做也可以"));
         assert!(!ends_on_cjk_function_word("问题的关键在于"));
