@@ -921,6 +921,21 @@ pub fn cuts_before_the_figure_reached(before: &str, after: &str) -> bool {
         && reached_from.is_some_and(|c| c.is_ascii_digit() || c == '%' || CHANGES.contains(c))
 }
 
+/// Set in spaced phrases, the last of them one letter (`…获奖3项 新` + `纪录…`): the break
+/// cut a word, as no phrase of a headline is one letter. A credit's may be (`记者 张明 摄`),
+/// and a name's letters may stand apart (`记者 张 明`).
+pub fn ends_on_lone_letter(text: &str) -> bool {
+    let Some((before, last)) = text.rsplit_once([' ', '\u{3000}']) else {
+        return false;
+    };
+    let phrase_before = before.rsplit([' ', '\u{3000}']).next().unwrap_or("");
+    let mut letters = last.chars();
+    letters.next().is_some_and(is_cjk_letter)
+        && letters.next().is_none()
+        && phrase_before.chars().nth(1).is_some()
+        && !ends_on_photo_credit(text)
+}
+
 /// One-letter postpositions that close a phrase of time or place (`得知消息` + `后，`,
 /// `…的过程` + `中，`), simplified and traditional: a line that opens on one and a comma
 /// goes on from the line before. (Followed by a letter they may open a word, `中方`; by

@@ -29,15 +29,16 @@ use evidence::{
     cuts_before_the_figure_reached, cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name,
     cuts_numeric_date, cuts_role_from_name, date_goes_on, ends_on_dateline, ends_on_decimal_point,
     ends_on_field_label, ends_on_field_value, ends_on_file_name, ends_on_function_word,
-    ends_on_name_title, ends_on_number_separator, ends_on_possessive, ends_on_title_and_first_name,
-    ends_sentence, is_bare_latin_date, is_bracketed_credit, is_capitalized_word, is_cjk_numeral,
-    is_dateline, is_list_item, is_name_word, is_parallel_headline, is_pause, is_semicolon_item,
-    is_sentence_tail, is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight,
-    labels_a_title, leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit,
-    opens_field_value, opens_in_parallel, opens_on_postposition, opens_paragraph, opens_range_end,
-    opens_with_bracketed_source, opens_with_date, opens_with_frame, opens_with_label,
-    opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
-    repeats_last_section, says_into_quotation, starts_with_unit, stops_short_of_a_heading,
+    ends_on_lone_letter, ends_on_name_title, ends_on_number_separator, ends_on_possessive,
+    ends_on_title_and_first_name, ends_sentence, is_bare_latin_date, is_bracketed_credit,
+    is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item, is_name_word,
+    is_parallel_headline, is_pause, is_semicolon_item, is_sentence_tail, is_timestamp,
+    is_two_clause_heading, is_wire_dateline, joins_tight, labels_a_title, leads_in_to_next,
+    leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value, opens_in_parallel,
+    opens_on_postposition, opens_paragraph, opens_range_end, opens_with_bracketed_source,
+    opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
+    opens_with_point_number, opens_with_year, phrases_go_on, repeats_last_section,
+    says_into_quotation, starts_with_unit, stops_short_of_a_heading,
 };
 use lines::{TextLine, text_lines};
 use shape::{
@@ -493,6 +494,12 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             return join(
                 0.8,
                 "the line stops on 至 and the figure it reaches goes on",
+            );
+        }
+        if ends_on_lone_letter(&a.content) && is_cjk_letter(b.first()) {
+            return join(
+                0.75,
+                "the line's last spaced phrase is one letter: the break cut a word",
             );
         }
         if ends_on_cjk_function_word(&a.content) {
@@ -1329,6 +1336,20 @@ mod tests {
         // A headline may stop on 至 as a verb (arrives).
         let text = format!("{title}赛季将至\n\n各队正在抓紧训练。\n");
         assert_eq!(clean(&text), text);
+    }
+
+    #[test]
+    fn a_spaced_headline_cut_after_a_one_letter_phrase_goes_on() {
+        let story = "\n\n今年的夏粮收购工作进展顺利，各地粮库运转正常。\n";
+        let text = format!("夏粮收购 进度过半 新\n\n粮入库量创近年新高 “仓容”告急{story}");
+        let joined = format!("夏粮收购 进度过半 新粮入库量创近年新高 “仓容”告急{story}");
+        assert_eq!(clean(&text), joined);
+        // A name set letter by letter, and a photo credit, end where they do.
+        for line in ["本报记者 王 芳", "粮库工人在晾晒新粮 本报记者 李强 摄"]
+        {
+            let text = format!("夏粮收购进度过半\n\n{line}{story}");
+            assert_eq!(clean(&text), text);
+        }
     }
 
     #[test]
