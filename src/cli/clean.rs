@@ -6,6 +6,7 @@ use std::io::{Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -34,6 +35,10 @@ const SHINGLES: &str = ".shingles";
 /// Where each article waits for phase 3: its bytes as phase 1 read them, and its pipeline
 /// suspended at the corpus passes.
 const STATES: &str = ".states";
+
+/// Where the diffs that the review page embeds wait for it (up to the page's budget): read back
+/// from one spill, not opened again one file at a time.
+const PAGE_DIFFS: &str = ".page-diffs";
 
 /// A spill this small is read back into memory (at most three are held at once): a batch of
 /// tens of thousands of articles is read from memory, an archive's from the disk.
@@ -251,6 +256,10 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     drop(batch);
     done.iter_mut().for_each(|d| d.corpus = None);
     let states = states.finish(SPILL_IN_MEMORY)?;
+    let page_diffs = PageDiffs {
+        spill: Spill::create(&out.join(PAGE_DIFFS))?,
+        room: AtomicUsize::new(super::review::PAGE_BUDGET),
+    };
     // A chunk at a time: the new entries of half a million articles would be a second list.
     let mut finish = finish.into_iter();
     loop {
@@ -269,7 +278,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                         .map_err(|e| format!("cannot read back an article's state: {e}"))?;
                     let state = State::from_bytes(&state)
                         .ok_or("cannot read back an article's state: the file is damaged")?;
-                    let report = match dropped {
+                    let (report, diff) = match dropped {
                         Some(of) => drop_duplicate(input, out, &config, state.source, of),
                         None => {
                             if has_boilerplate {
@@ -278,7 +287,9 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
                             clean_file(input, out, &config, state)
                         }
                     };
-                    Ok((i, Done::new(&parts, report, &tally)?))
+                    let mut done = Done::new(&parts, report, &tally)?;
+                    done.diff = page_diffs.keep(diff)?;
+                    Ok((i, done))
                 })
                 .collect::<Result<_, String>>()
         })?;
@@ -287,6 +298,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         }
     }
     drop(states);
+    let page_diffs = page_diffs.spill.finish(SPILL_IN_MEMORY)?;
     if let (Some(path), Some(mut index)) = (&index_path, index) {
         index.merge(learned);
         index.save(path)?;
@@ -316,18 +328,21 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
     .map_err(|e| format!("cannot write {}: {e}", report.display()))?;
     let entries = problems[..head_problems]
         .iter()
-        .map(|p| Ok((p.path.clone(), p.to_json())))
+        .map(|p| Ok((p.path.clone(), p.to_json(), None)))
         .chain((inputs.iter().zip(&done)).map(|(input, d)| {
-            parts
-                .get(&d.part)
-                .map(|entry| (input.rel.to_string(), entry))
+            let diff = (!d.diff.is_empty()).then(|| page_diffs.get(&d.diff));
+            Ok((
+                input.rel.to_string(),
+                parts.get(&d.part)?,
+                diff.transpose()?,
+            ))
         }));
     pool.install(|| {
         super::review::write_page(&out.join("review.html"), &summary, entries, |rel| {
             out.join("diffs").join(format!("{rel}.diff"))
         })
     })?;
-    drop(parts);
+    drop((parts, page_diffs));
     let _ = std::fs::remove_file(out.join(LOCK));
     drop(lock);
 
@@ -358,6 +373,8 @@ struct Done {
     /// Where its report entry lies in the spill (empty for an article phase 3 has not
     /// finished yet).
     part: Range<u64>,
+    /// Where its diff lies in the page's spill (empty if the page reads it from its file).
+    diff: Range<u64>,
     findings: u32,
     problem: Option<Box<FileReport>>,
     /// For an article phase 2 reads.
@@ -386,6 +403,7 @@ impl Done {
         let problem = matches!(report.status, Status::Error | Status::Skipped);
         Ok(Done {
             part: parts.put(&entry)?,
+            diff: 0..0,
             findings: u32::try_from(report.findings.len()).unwrap_or(u32::MAX),
             problem: problem.then(|| Box::new(report)),
             corpus: None,
@@ -397,6 +415,7 @@ impl Done {
     fn kept(states: &Spill, prints: &Spill, shingles: &Spill, kept: Kept) -> Result<Self, String> {
         Ok(Done {
             part: 0..0,
+            diff: 0..0,
             findings: kept.findings,
             problem: None,
             corpus: Some(Spilled {
@@ -575,24 +594,30 @@ fn drop_duplicate(
     config: &Config,
     source: &[u8],
     of: DuplicateReport,
-) -> FileReport {
+) -> (FileReport, Option<Vec<u8>>) {
     let Some(rel) = rel_path(&input.rel) else {
-        return FileReport::failed(input.rel.to_string(), OUTSIDE.into());
+        return (
+            FileReport::failed(input.rel.to_string(), OUTSIDE.into()),
+            None,
+        );
     };
     let text = scour::decode::decode(source, config.encoding).ok();
     let mut diff_path = out.join("diffs").join(&rel).into_os_string();
     diff_path.push(".diff");
+    let mut kept = None;
     if let Some(text) = text {
         let diff = scour::diff::unified(&text.text, "", &input.rel);
         if let Err(e) = write(Path::new(&diff_path), diff.as_bytes()) {
-            return FileReport::failed(input.rel.to_string(), e);
+            return (FileReport::failed(input.rel.to_string(), e), None);
         }
+        kept = (diff.len() <= super::review::MAX_EMBEDDED).then(|| diff.into_bytes());
     }
-    FileReport {
+    let report = FileReport {
         status: Status::Duplicate,
         duplicate_of: Some(of),
         ..FileReport::unchanged(input.rel.to_string())
-    }
+    };
+    (report, kept)
 }
 
 /// What phase 1 keeps of an article for the batch.
@@ -635,9 +660,63 @@ fn first_pass(common: &Common, input: &Input, config: &Config) -> Result<Kept, B
 /// Why an input's output path is refused.
 const OUTSIDE: &str = "output path would leave the output directory";
 
+/// The diffs phase 3 keeps for the review page, until their bytes fill the page's budget.
+struct PageDiffs {
+    spill: Spill,
+    room: AtomicUsize,
+}
+
+impl PageDiffs {
+    /// Keeps `diff` if there is room for it: where it lies, or an empty range.
+    fn keep(&self, diff: Option<Vec<u8>>) -> Result<Range<u64>, String> {
+        let Some(diff) = diff else {
+            return Ok(0..0);
+        };
+        let fits = |room: usize| room.checked_sub(diff.len());
+        match self
+            .room
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, fits)
+        {
+            Ok(_) => self.spill.put(&diff),
+            Err(_) => Ok(0..0),
+        }
+    }
+}
+
+/// A writer that keeps a copy of what it writes, while that is no larger than the page
+/// embeds.
+struct KeepingCopy<W> {
+    inner: W,
+    copy: Option<Vec<u8>>,
+}
+
+impl<W: Write> Write for KeepingCopy<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        if let Some(copy) = &mut self.copy {
+            if copy.len() + written <= super::review::MAX_EMBEDDED {
+                copy.extend_from_slice(&bytes[..written]);
+            } else {
+                self.copy = None;
+            }
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Phase 3 of an article: resumes the pipeline phase 1 suspended on the bytes it read, and
-/// writes its clean text and diff; every failure becomes the file's report.
-fn clean_file(input: &Input, out: &Path, config: &Config, state: State) -> FileReport {
+/// writes its clean text and diff; every failure becomes the file's report. Gives the diff
+/// too, unless it is larger than the review page embeds.
+fn clean_file(
+    input: &Input,
+    out: &Path,
+    config: &Config,
+    state: State,
+) -> (FileReport, Option<Vec<u8>>) {
     let processed = scour::process_with(&input.rel, state.source, config, |text| {
         // (Bytes that do not read back are cleaned from the source: the same result.)
         match Suspended::from_bytes(state.suspended) {
@@ -646,26 +725,31 @@ fn clean_file(input: &Input, out: &Path, config: &Config, state: State) -> FileR
         }
     });
     let Some(clean) = &processed.clean else {
-        return processed.report;
+        return (processed.report, None);
     };
     let Some(rel) = rel_path(&input.rel) else {
-        return FileReport::failed(input.rel.to_string(), OUTSIDE.into());
+        return (
+            FileReport::failed(input.rel.to_string(), OUTSIDE.into()),
+            None,
+        );
     };
-    let mut written = write(&out.join("clean").join(&rel), clean.as_bytes());
+    let mut written = write(&out.join("clean").join(&rel), clean.as_bytes()).map(|()| None);
     if written.is_ok() && processed.report.status == Status::Changed {
         let mut diff_path = out.join("diffs").join(&rel).into_os_string();
         diff_path.push(".diff");
         written = create(Path::new(&diff_path)).and_then(|file| {
-            let mut file = std::io::BufWriter::new(file);
+            let copy = Some(Vec::new());
+            let mut file = std::io::BufWriter::new(KeepingCopy { inner: file, copy });
             processed
                 .write_diff(&mut file)
-                .and_then(|()| std::io::Write::flush(&mut file))
+                .and_then(|()| file.flush())
+                .map(|()| file.into_parts().0.copy)
                 .map_err(|e| format!("cannot write {}: {e}", Path::new(&diff_path).display()))
         });
     }
     match written {
-        Ok(()) => processed.report,
-        Err(e) => FileReport::failed(input.rel.to_string(), e),
+        Ok(diff) => (processed.report, diff),
+        Err(e) => (FileReport::failed(input.rel.to_string(), e), None),
     }
 }
 
@@ -737,7 +821,7 @@ fn prepare_output(out: &Path) -> Result<std::fs::File, String> {
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(format!("cannot lock {shown}: {e}")),
     }
-    for stale in ["review.html", PARTS, PRINTS, SHINGLES, STATES] {
+    for stale in ["review.html", PARTS, PRINTS, SHINGLES, STATES, PAGE_DIFFS] {
         let _ = std::fs::remove_file(out.join(stale));
     }
     // (Earlier versions spilled report entries into a directory of PARTS.)
@@ -769,4 +853,49 @@ fn clean_stdin(config: &Config) -> Result<ExitCode, String> {
         .map_err(|e| format!("cannot write standard output: {e}"))?;
     eprintln!("scour: {} edits", processed.report.edits.len());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_keeps_diffs_while_they_fit_its_budget() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let diffs = PageDiffs {
+            spill: Spill::create(&dir.path().join(PAGE_DIFFS)).expect("a spill"),
+            room: AtomicUsize::new(10),
+        };
+        assert_eq!(diffs.keep(Some(b"--- a\n".to_vec())), Ok(0..6));
+        assert_eq!(
+            diffs.keep(Some(b"--- b\n".to_vec())),
+            Ok(0..0),
+            "no room left"
+        );
+        assert_eq!(diffs.keep(Some(b"--- c".to_vec()[..4].to_vec())), Ok(6..10));
+        assert_eq!(diffs.keep(None), Ok(0..0));
+        let kept = diffs.spill.finish(1 << 20).expect("read back");
+        assert_eq!(kept.get(&(6..10)).expect("kept"), b"--- ");
+    }
+
+    #[test]
+    fn a_diff_is_copied_while_no_larger_than_the_page_embeds() {
+        let copy_of = |len: usize| {
+            let mut writer = KeepingCopy {
+                inner: Vec::new(),
+                copy: Some(Vec::new()),
+            };
+            let bytes = vec![b'x'; len];
+            writer
+                .write_all(&bytes[..len / 2])
+                .and_then(|()| writer.write_all(&bytes[len / 2..]))
+                .expect("written to memory");
+            assert_eq!(writer.inner.len(), len, "everything reaches the file");
+            writer.copy
+        };
+        assert_eq!(copy_of(100).map(|c| c.len()), Some(100));
+        let largest = super::super::review::MAX_EMBEDDED;
+        assert_eq!(copy_of(largest).map(|c| c.len()), Some(largest));
+        assert_eq!(copy_of(largest + 1), None);
+    }
 }

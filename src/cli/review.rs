@@ -13,7 +13,7 @@ const PAGE: &str = include_str!("review.html");
 
 /// A file's report entry or diff larger than this is summarized on the page, not embedded:
 /// no reviewer reads a diff that size in a browser, and the page must stay light.
-const MAX_EMBEDDED: usize = 8 << 20;
+pub(super) const MAX_EMBEDDED: usize = 8 << 20;
 
 /// The fields the page needs of a report entry it does not embed whole (its edits are
 /// counted while parsing, never held), and why it is summarized: the page's script says so
@@ -57,7 +57,7 @@ fn count<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<usize, D::
 
 /// Past this much embedded detail, the page lists the remaining files with their status and
 /// findings only: a browser cannot hold the edits and diffs of a whole archive.
-const PAGE_BUDGET: usize = 64 << 20;
+pub(super) const PAGE_BUDGET: usize = 64 << 20;
 
 /// A file's entry for the page, summarized: status, findings and the number of edits (an
 /// empty `edits`, so the script reads every entry alike), and why (`summarized`: `budget`
@@ -72,12 +72,15 @@ fn not_json(e: impl std::fmt::Display) -> String {
     format!("a report entry is not JSON: {e}")
 }
 
+/// A file for the page: its path, its report entry, and its diff if the batch kept it (if not,
+/// the page reads the diff's file).
+pub type PageFile = (String, Vec<u8>, Option<Vec<u8>>);
+
 /// A file as the page embeds it, script-safe: its report entry (whole, or summarized when
 /// large or past the page's budget) with its diff spliced in as `diff` (none past the
 /// budget). `path` is the entry's.
 fn page_file(
-    path: &str,
-    bytes: &[u8],
+    (path, bytes, kept): &PageFile,
     over_budget: bool,
     diff_path: &impl Fn(&str) -> PathBuf,
 ) -> Result<String, String> {
@@ -94,7 +97,10 @@ fn page_file(
     if json.pop() != Some('}') {
         return Err(not_json("not an object"));
     }
-    let diff = page_diff(&diff_path(path), path);
+    let diff = match kept {
+        Some(diff) => String::from_utf8(diff.clone()).unwrap_or_default(),
+        None => page_diff(&diff_path(path), path),
+    };
     json.push_str(if json.ends_with('{') {
         "\"diff\":"
     } else {
@@ -165,12 +171,13 @@ fn script_safe(json: &str) -> String {
 const CHUNK: usize = 256;
 
 /// Writes `review.html`: the summary and, for each file (its path and report.json entry), its diff
-/// (at `diff_path(rel)`). Entries are streamed in and rendered in parallel (on the current
-/// rayon pool); the page renders one file at a time, so a batch of thousands opens fast.
+/// (kept, or at `diff_path(rel)`). Entries are streamed in and rendered in parallel (on the
+/// current rayon pool); the page renders one file at a time, so a batch of thousands opens
+/// fast.
 pub fn write_page(
     path: &Path,
     summary: &scour::report::Summary,
-    files: impl IntoIterator<Item = std::io::Result<(String, Vec<u8>)>>,
+    files: impl IntoIterator<Item = std::io::Result<PageFile>>,
     diff_path: impl Fn(&str) -> PathBuf + Sync,
 ) -> Result<(), String> {
     let error = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
@@ -184,7 +191,7 @@ pub fn write_page(
     let mut files = files.into_iter();
     let (mut embedded, mut first) = (0, true);
     loop {
-        let chunk: Vec<(String, Vec<u8>)> = files
+        let chunk: Vec<PageFile> = files
             .by_ref()
             .take(CHUNK)
             .collect::<Result<_, _>>()
@@ -197,14 +204,14 @@ pub fn write_page(
         let over_at_start = embedded > PAGE_BUDGET;
         let rendered: Vec<Result<String, String>> = chunk
             .par_iter()
-            .map(|(path, bytes)| page_file(path, bytes, over_at_start, &diff_path))
+            .map(|file| page_file(file, over_at_start, &diff_path))
             .collect();
-        for ((path, bytes), file) in chunk.iter().zip(rendered) {
+        for (page, file) in chunk.iter().zip(rendered) {
             let over_budget = embedded > PAGE_BUDGET;
             let file = if over_budget == over_at_start {
                 file?
             } else {
-                page_file(path, bytes, over_budget, &diff_path)?
+                page_file(page, over_budget, &diff_path)?
             };
             embedded += file.len();
             if !first {
@@ -320,7 +327,8 @@ mod tests {
         let diff_path = |rel: &str| dir.path().join(format!("{rel}.diff"));
         let entry = br#"{"path":"a.txt","status":"changed","findings":[{"rule":"finding/truncated"}],"edits":[{"rule":"layout/trim"}]}"#;
         let parse = |over_budget| -> Value {
-            let file = page_file("a.txt", entry, over_budget, &diff_path).expect("rendered");
+            let page = ("a.txt".to_string(), entry.to_vec(), None);
+            let file = page_file(&page, over_budget, &diff_path).expect("rendered");
             assert!(!file.contains('<'), "{file}");
             serde_json::from_str(&file).expect("JSON")
         };
@@ -335,6 +343,15 @@ mod tests {
         assert_eq!(listed["edit_count"], 1);
         assert_eq!(listed["summarized"], "budget");
         assert!(listed.get("diff").is_none() && listed.get("encoding").is_none());
+        // A diff the batch kept is embedded as it is, and its file not read.
+        let kept = (
+            "a.txt".to_string(),
+            entry.to_vec(),
+            Some(b"--- kept\n".to_vec()),
+        );
+        let file = page_file(&kept, false, &diff_path).expect("rendered");
+        let file: Value = serde_json::from_str(&file).expect("JSON");
+        assert_eq!(file["diff"], "--- kept\n");
     }
 
     #[test]
@@ -347,7 +364,8 @@ mod tests {
         let entry = format!(
             r#"{{"path":"a.txt","status":"changed","encoding":"gb18030","findings":[],"edits":[{edits}]}}"#
         );
-        let file = page_file("a.txt", entry.as_bytes(), false, &diff_path).expect("rendered");
+        let page = ("a.txt".to_string(), entry.into_bytes(), None);
+        let file = page_file(&page, false, &diff_path).expect("rendered");
         let file: Value = serde_json::from_str(&file).expect("JSON");
         assert_eq!(file["edit_count"], MAX_EMBEDDED / edit.len() + 1);
         assert_eq!(file["summarized"], "size");
