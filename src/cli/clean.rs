@@ -339,7 +339,7 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, String> {
         }));
     pool.install(|| {
         super::review::write_page(&out.join("review.html"), &summary, entries, |rel| {
-            out.join("diffs").join(format!("{rel}.diff"))
+            super::diff_file(out, rel)
         })
     })?;
     drop((parts, page_diffs));
@@ -602,15 +602,13 @@ fn drop_duplicate(
         );
     };
     let text = scour::decode::decode(source, config.encoding).ok();
-    let mut diff_path = out.join("diffs").join(&rel).into_os_string();
-    diff_path.push(".diff");
     let mut kept = None;
     if let Some(text) = text {
         let diff = scour::diff::unified(&text.text, "", &input.rel);
-        if let Err(e) = write(Path::new(&diff_path), diff.as_bytes()) {
+        if let Err(e) = write(&super::diff_file(out, &rel), diff.as_bytes()) {
             return (FileReport::failed(input.rel.to_string(), e), None);
         }
-        kept = (diff.len() <= super::review::MAX_EMBEDDED).then(|| diff.into_bytes());
+        kept = Some(diff.into_bytes());
     }
     let report = FileReport {
         status: Status::Duplicate,
@@ -667,9 +665,10 @@ struct PageDiffs {
 }
 
 impl PageDiffs {
-    /// Keeps `diff` if there is room for it: where it lies, or an empty range.
+    /// Keeps `diff` if the page embeds one that large and there is room for it: where it
+    /// lies, or an empty range.
     fn keep(&self, diff: Option<Vec<u8>>) -> Result<Range<u64>, String> {
-        let Some(diff) = diff else {
+        let Some(diff) = diff.filter(|d| d.len() <= super::review::MAX_EMBEDDED) else {
             return Ok(0..0);
         };
         let fits = |room: usize| room.checked_sub(diff.len());
@@ -684,7 +683,7 @@ impl PageDiffs {
 }
 
 /// A writer that keeps a copy of what it writes, while that is no larger than the page
-/// embeds.
+/// embeds (a larger diff is not held in memory for nothing).
 struct KeepingCopy<W> {
     inner: W,
     copy: Option<Vec<u8>>,
@@ -735,16 +734,15 @@ fn clean_file(
     };
     let mut written = write(&out.join("clean").join(&rel), clean.as_bytes()).map(|()| None);
     if written.is_ok() && processed.report.status == Status::Changed {
-        let mut diff_path = out.join("diffs").join(&rel).into_os_string();
-        diff_path.push(".diff");
-        written = create(Path::new(&diff_path)).and_then(|file| {
+        let diff_path = super::diff_file(out, &rel);
+        written = create(&diff_path).and_then(|file| {
             let copy = Some(Vec::new());
             let mut file = std::io::BufWriter::new(KeepingCopy { inner: file, copy });
             processed
                 .write_diff(&mut file)
                 .and_then(|()| file.flush())
                 .map(|()| file.into_parts().0.copy)
-                .map_err(|e| format!("cannot write {}: {e}", Path::new(&diff_path).display()))
+                .map_err(|e| format!("cannot write {}: {e}", diff_path.display()))
         });
     }
     match written {

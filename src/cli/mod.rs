@@ -257,6 +257,13 @@ fn print_problems<'r>(reports: impl IntoIterator<Item = &'r scour::FileReport>) 
 }
 
 /// `-` as the only input means standard input.
+/// Where `scour clean` writes the diff of the input at `rel` (a relative path) in `out`.
+fn diff_file(out: &Path, rel: impl AsRef<Path>) -> PathBuf {
+    let mut path = out.join("diffs").join(rel).into_os_string();
+    path.push(".diff");
+    path.into()
+}
+
 fn is_stdin(inputs: &[PathBuf]) -> bool {
     inputs.len() == 1 && inputs[0].as_os_str() == "-"
 }

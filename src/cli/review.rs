@@ -1,6 +1,7 @@
 //! Reviewing a batch: the self-contained `review.html` that `clean` writes, and
 //! `scour review DIR`, a rule-annotated diff in the terminal.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -98,8 +99,8 @@ fn page_file(
         return Err(not_json("not an object"));
     }
     let diff = match kept {
-        Some(diff) => String::from_utf8(diff.clone()).unwrap_or_default(),
-        None => page_diff(&diff_path(path), path),
+        Some(diff) => Cow::Borrowed(std::str::from_utf8(diff).unwrap_or_default()),
+        None => Cow::Owned(page_diff(&diff_path(path), path)),
     };
     json.push_str(if json.ends_with('{') {
         "\"diff\":"
@@ -270,8 +271,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode, String> {
                 &format!("{path}: {} edits, {} findings", edits.len(), findings.len())
             )
         );
-        let diff = std::fs::read_to_string(args.dir.join("diffs").join(format!("{path}.diff")))
-            .unwrap_or_default();
+        let diff = std::fs::read_to_string(super::diff_file(&args.dir, path)).unwrap_or_default();
         let mut old_line = 0;
         for line in diff.lines() {
             if let Some(rest) = line.strip_prefix("@@ -") {

@@ -887,8 +887,8 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Chinese words no sentence or heading stops on: prepositions, conjunctions, the
 /// structural 的 and adverbs that stand before a verb (`都`, `很`, `已经`, `就`), as whole
 /// dictionary words (`以` in `始终以`, not in `可以`; `于` alone, not `在于`; `都` alone, not
-/// in `首都`; `再` alone, not in `不再`). Text that stops on one was cut mid-sentence. (Not `至` alone: as a verb it
-/// ends a headline, `春节将至`.)
+/// in `首都`; `再` alone, not in `不再`). Text that stops on one was cut mid-sentence. (Not
+/// `至` alone: as a verb it ends a headline, `春节将至`.)
 #[rustfmt::skip]
 pub const CJK_FUNCTION_WORDS: &[&str] = &[
     "的", "和", "与", "及", "或", "并", "而", "对", "把", "被", "将", "从", "向", "在", "于", "以",

@@ -301,17 +301,15 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // `envoy`), an ellipsis before one trails off inside its sentence (`and…` + `then`), and
     // a title goes on to its name (`Sen.` + `Lopez`).
     if !cjk {
-        if a.last() == '.' && b.starts_with_plain_lowercase_word() {
-            return join(
-                0.8,
-                "a full stop before a lower-case word ends an abbreviation",
-            );
-        }
-        if a.last() == '…' && b.starts_with_plain_lowercase_word() {
-            return join(
-                0.8,
-                "an ellipsis before a lower-case word trails off inside its sentence",
-            );
+        let inside_sentence = match a.last() {
+            '.' => Some("a full stop before a lower-case word ends an abbreviation"),
+            '…' => Some("an ellipsis before a lower-case word trails off inside its sentence"),
+            _ => None,
+        };
+        if let Some(why) = inside_sentence
+            && b.starts_with_plain_lowercase_word()
+        {
+            return join(0.8, why);
         }
         if ends_on_name_title(&a.content) && b.first().is_uppercase() {
             return join(0.85, "a title goes on to its name");
