@@ -1344,6 +1344,28 @@ pub fn cuts_breadcrumb(before: &str, after: &str) -> bool {
         && short_sections(after)
 }
 
+/// Two items of a list set one to a line, the first ended (`；`, `。`), each opening with a
+/// numbered label of one shape before its colon (`14日：…；` + `15日：…`, `第3条：` +
+/// `第4条：`): the digits of the labels aside, they are the same.
+pub fn opens_parallel_item(before: &str, after: &str) -> bool {
+    let label = |line: &str| {
+        let (label, rest) = line.split_once([':', '：'])?;
+        let numbered = label.contains(|c: char| c.is_ascii_digit());
+        let short = label.chars().count() <= 8 && !rest.trim().is_empty();
+        (numbered && short).then(|| {
+            let mut shape = String::with_capacity(label.len());
+            for c in label.chars().filter(|c| !c.is_whitespace()) {
+                let c = if c.is_ascii_digit() { '0' } else { c };
+                if !(c == '0' && shape.ends_with('0')) {
+                    shape.push(c);
+                }
+            }
+            shape
+        })
+    };
+    before.ends_with([';', '；', '。']) && label(before).is_some_and(|a| label(after) == Some(a))
+}
+
 /// A page's title under its trail of sections, which ends on the same title (`首页 > 数码 >
 /// 新品评测：…` + `新品评测：…`): the start of the trail's last section, six letters or more,
 /// opens the next line, or all of it does.
@@ -1490,6 +1512,16 @@ pub fn leaves_parenthesis_open(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn parallel_items_open_with_labels_of_one_shape() {
+        assert!(super::opens_parallel_item("9日：晴；", "10日：阴"));
+        assert!(super::opens_parallel_item("第3条：总则。", "第12条: 附则"));
+        assert!(!super::opens_parallel_item("9日：晴，", "10日：阴"));
+        assert!(!super::opens_parallel_item("上午：开会；", "下午：参观"));
+        assert!(!super::opens_parallel_item("第3条：总则。", "第4款：附则"));
+        assert!(!super::opens_parallel_item("9日：晴；", "10日："));
+    }
+
     use super::*;
 
     #[test]

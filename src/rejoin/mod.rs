@@ -35,10 +35,10 @@ use evidence::{
     is_parallel_headline, is_pause, is_semicolon_item, is_sentence_tail, is_timestamp,
     is_two_clause_heading, is_wire_dateline, joins_tight, labels_a_title, leads_in_to_next,
     leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value, opens_in_parallel,
-    opens_on_postposition, opens_paragraph, opens_range_end, opens_with_bracketed_source,
-    opens_with_date, opens_with_frame, opens_with_label, opens_with_month_day,
-    opens_with_point_number, opens_with_year, phrases_go_on, repeats_last_section,
-    says_into_quotation, starts_with_unit, stops_short_of_a_heading,
+    opens_on_postposition, opens_paragraph, opens_parallel_item, opens_range_end,
+    opens_with_bracketed_source, opens_with_date, opens_with_frame, opens_with_label,
+    opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
+    repeats_last_section, says_into_quotation, starts_with_unit, stops_short_of_a_heading,
 };
 use lines::{TextLine, text_lines};
 use shape::{
@@ -189,6 +189,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     // A page's title under its trail, which ends on the same title: the trail is one line,
     // the title another.
     if repeats_last_section(&a.content, &b.content) {
+        return Some(Decision::Apart);
+    }
+    // A list set one item to a line.
+    if a.is_cjk_text() && opens_parallel_item(&a.content, &b.content) {
         return Some(Decision::Apart);
     }
     // (A newswire story opens with a dash after its dateline, not a list item.)
@@ -1334,6 +1338,17 @@ mod tests {
         // A headline may stop on 至 as a verb (arrives).
         let text = format!("{title}赛季将至\n\n各队正在抓紧训练。\n");
         assert_eq!(clean(&text), text);
+    }
+
+    #[test]
+    fn a_list_set_one_item_to_a_line_stands_apart() {
+        let text = "本周天气\n\n周三气温回升，午后有雷阵雨。具体预报如下：\n\n\
+                    3日：晴转多云，南风三级左右；\n\n4日：多云，有分散阵雨\n\n\
+                    和短时大风；\n\n5日：阴，有中雨。\n";
+        let cleaned = "本周天气\n\n周三气温回升，午后有雷阵雨。具体预报如下：\n\n\
+                       3日：晴转多云，南风三级左右；\n\n4日：多云，有分散阵雨和短时大风；\n\n\
+                       5日：阴，有中雨。\n";
+        assert_eq!(clean(text), cleaned);
     }
 
     #[test]
