@@ -1724,6 +1724,9 @@ mod tests {
         assert!(!is_two_clause_heading("在各个街道中，东城街道的"));
         assert!(!is_two_clause_heading("随着天气的转暖，市区各大公园"));
         assert!(!is_two_clause_heading("了解情况后，工作人员立即"));
+        // A purpose, `为…，`, is a frame too; in parallel clauses it is a heading's.
+        assert!(!is_two_clause_heading("为保障游客安全，景区将在午后"));
+        assert!(is_two_clause_heading("为发展聚合力，为民生添光彩"));
         assert!(is_two_clause_heading("在奋斗中成长，在实干中前行"));
         assert!(ends_on_function_word("talks with the") && ends_on_function_word("and"));
         assert!(!ends_on_function_word("the talks") && !ends_on_function_word("The"));

@@ -59,10 +59,10 @@ pub fn starts_with_continuing_word(text: &str) -> bool {
         && edge_word_in(&first, CJK_CONTINUING_WORDS, Edge::First)
 }
 
-/// Words that open an adverbial frame (`随着…`, `在…中`, `为了…`): a sentence's lead.
+/// Words that open an adverbial frame (`随着…`, `在…中`, `为了…`, `为…`): a sentence's lead.
 const FRAME_OPENERS: &[&str] = &[
     "随着", "在", "当", "为了", "根据", "通过", "由于", "如果", "对于", "按照", "截至", "自从",
-    "经过", "面对", "针对", "据", "从", "自",
+    "经过", "面对", "针对", "据", "从", "自", "为",
 ];
 
 /// Words that close a frame of time (`…之后`, `…以来`).
@@ -71,7 +71,7 @@ const FRAME_CLOSERS: &[&str] = &[
 ];
 
 /// `clause` is an adverbial frame by its dictionary segmentation: it opens with a
-/// preposition of one (`随着天气的转暖`, `在各个街道中`) or closes on a word of time
+/// preposition of one (`随着天气的转暖`, `在各个街道中`, `为确保安全`) or closes on a word of time
 /// (`得知情况后`).
 pub fn is_adverbial_frame(clause: &str) -> bool {
     segmented(clause, |cut| {
