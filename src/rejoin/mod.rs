@@ -596,6 +596,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a short statement ends what the line before left unfinished",
         );
     }
+    // (A line that leads in with a colon after a pause is a sentence, not a heading:
+    // `…规定，分别作出以下判决：`.)
+    let b_sentence =
+        !b.looks_like_heading() || b.content.ends_with([':', '：']) && b.content.contains(is_pause);
     // A heading that holds a comma is short, and two clauses of about one length: another
     // line with a comma inside is a sentence cut short, and running text goes on after it.
     // (Not one that numbers a point, `一、…`, on one line or as short as one when its cut was
@@ -610,7 +614,7 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
         && !((a.lines == 1 || a.chars <= 40) && opens_with_point_number(&a.content))
         && !a.content.ends_with([':', '：'])
         && b.is_cjk_text()
-        && !b.looks_like_heading()
+        && b_sentence
         && !opens_credit(&b.content)
     {
         return join(
@@ -618,12 +622,9 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
             "a line with a comma inside stops mid-sentence and running text goes on",
         );
     }
-    // (A line that leads in with a colon after a pause is a sentence, not a heading:
-    // `…规定，分别作出以下判决：`. A credit, `来源：…`, is a line of its own, and a line that
-    // opens with a year opens a paragraph, `2024年，…`: a sentence cut before its year stops
-    // on a word that waits for it, `早在`.)
-    let b_sentence =
-        !b.looks_like_heading() || b.content.ends_with([':', '：']) && b.content.contains(is_pause);
+    // (A credit, `来源：…`, is a line of its own, and a line that opens with a year opens a
+    // paragraph, `2024年，…`: a sentence cut before its year stops on a word that waits for
+    // it, `早在`.)
     if cjk
         && !a.looks_like_heading()
         && b_sentence
@@ -1338,6 +1339,16 @@ mod tests {
         // A headline may stop on 至 as a verb (arrives).
         let text = format!("{title}赛季将至\n\n各队正在抓紧训练。\n");
         assert_eq!(clean(&text), text);
+    }
+
+    #[test]
+    fn a_line_with_a_comma_inside_goes_on_into_a_lead_in() {
+        let notice = "\n\n为做好今年的普法工作，现将有关事项通知如下。\n";
+        let text =
+            format!("通知\n\n各市（区）司法局，贵\n\n安新区政法委、市属各律师事务所：{notice}");
+        let joined =
+            format!("通知\n\n各市（区）司法局，贵安新区政法委、市属各律师事务所：{notice}");
+        assert_eq!(clean(&text), joined);
     }
 
     #[test]
