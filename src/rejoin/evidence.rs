@@ -512,7 +512,9 @@ fn is_cjk_word(word: &str, letters: std::ops::RangeInclusive<usize>) -> bool {
 }
 
 /// `role` ends on a role and `name` is a name of two to four letters (`市委书记` `何明`).
+/// (Traditional roles read simplified: `記者` is `记者`.)
 fn is_role_then_name(role: &str, name: &str) -> bool {
+    let role = simplified(tail(role, 3));
     ROLE_ENDINGS.iter().any(|ending| role.ends_with(ending)) && is_cjk_word(name, 2..=4)
 }
 
@@ -533,6 +535,7 @@ const SAYING: &[&str] = &[
 /// (`一位读者说：` + `“这里很安静。”`): the quotation is what was said, in the same paragraph.
 pub fn says_into_quotation(a: &str, b: &str) -> bool {
     a.strip_suffix([':', '：'])
+        .map(|head| simplified(tail(head, 3)))
         .is_some_and(|head| SAYING.iter().any(|verb| head.ends_with(verb)))
         && b.starts_with(['“', '"', '「'])
 }
@@ -1152,28 +1155,28 @@ pub fn closes_what_is_open(before: &str, after: &str) -> bool {
 /// (`本报讯`, `新华社北京5月8日电`), a point numbered in brackets (`（二）`), a page's metadata
 /// or a bracketed credit (`【责任编辑：…`).
 pub fn opens_paragraph(text: &str) -> bool {
-    OPENERS.iter().any(|o| text.starts_with(o))
+    // (The tables hold simplified letters: traditional text is read in them.)
+    let opening = simplified(head(text, 8));
+    OPENERS.iter().any(|o| opening.starts_with(o))
         || opens_with_bracketed_number(text)
         || text
             .strip_prefix(['【', '[', '（', '('])
             .is_some_and(opens_credit)
         || opens_with_numeric_date(text)
         || COMMA_OPENERS.iter().any(|o| {
-            text.strip_prefix(o)
+            opening
+                .strip_prefix(o)
                 .is_some_and(|rest| rest.starts_with(['，', ',']))
         })
         || opens_with_point_number(text)
         || is_dateline(text)
         || text.starts_with(SECTION_MARKS)
         || opens_with_bracketed_label(text)
-        || {
-            let opening = simplified(head(text, 8));
-            FRONT_MATTER_LABELS.iter().any(|label| {
-                opening
-                    .strip_prefix(label)
-                    .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
-            })
-        }
+        || FRONT_MATTER_LABELS.iter().any(|label| {
+            opening
+                .strip_prefix(label)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+        })
 }
 
 /// The labelled fields of a paper's front matter (`关键词：…`, `摘要：…`): each opens a block.
@@ -1820,6 +1823,12 @@ mod tests {
         assert!(!opens_paragraph("【城市观察：社区更新】") && !opens_paragraph("▲图为新建的公园"));
         assert!(opens_paragraph("关键词：城市更新；社区治理") && opens_paragraph("摘要: 本文"));
         assert!(!opens_paragraph("关键词语的使用") && !opens_paragraph("摘要求"));
+        // Traditional text is read in the tables' simplified letters.
+        assert!(
+            opens_paragraph("據了解，") && opens_paragraph("近年來，") && opens_paragraph("最後，")
+        );
+        assert!(says_into_quotation("一位讀者說：", "「這裡很安靜。」"));
+        assert!(!says_into_quotation("一位讀者：", "「這裡很安靜。」"));
         assert!(leaves_parenthesis_open("中新社北京5月8日电 （记者 王鹏"));
         assert!(starts_with_unit("月5日上午") && !starts_with_unit("期间"));
         assert!(

@@ -1775,6 +1775,9 @@ mod tests {
         // A role and the name of who holds it: a speaker's line over what they say.
         let speaker = "城市马拉松赛昨日落幕。\n\n男子组冠军 李华\n\n我很高兴\n\n能在家乡夺冠。\n";
         assert!(clean(speaker).contains("男子组冠军 李华\n\n我很高兴"));
+        // Traditional characters as well.
+        let speaker = "比賽昨日落幕。\n\n電視台記者 李華\n\n採訪感言\n\n我很高興能來。\n";
+        assert!(clean(speaker).contains("電視台記者 李華\n\n採訪感言"));
         // Cut at its space, it goes on with the space.
         let cut = "城市马拉松赛昨日落幕。\n\n男子组冠军\n\n李华\n\n我很高兴能在家乡夺冠。\n";
         assert!(
