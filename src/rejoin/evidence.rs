@@ -329,6 +329,32 @@ pub fn is_bracketed_credit(text: &str) -> bool {
     name || reporters
 }
 
+/// A reporters' credit in brackets cut at the space between two names (`（记者李明 王强` +
+/// `赵敏）…`, `（记者李明` + `王强）`): the names are set apart, and the space goes on. Cut
+/// inside a name, one side holds a single letter (`…王` + `强 赵敏）`), since no name has
+/// one; cut after the title alone (`（记者` + `李明）`), nothing tells whether it was spaced.
+pub fn cuts_bracketed_credit_at_space(a: &str, b: &str) -> bool {
+    let is_name = |w: &&str| is_cjk_word(w, 2..=4);
+    let Some((_, inside)) = a.rsplit_once(['（', '(']) else {
+        return false;
+    };
+    let mut words = inside.split(' ');
+    let first = simplified(words.next().unwrap_or(""));
+    let names_before = words.all(|w| is_name(&w));
+    let ends_on_name = inside.contains(' ')
+        || REPORTER_TITLES
+            .iter()
+            .any(|title| first.strip_prefix(title).is_some_and(|name| is_name(&name)));
+    let opens_on_names = b
+        .find(['）', ')'])
+        .is_some_and(|close| b[..close].split(' ').all(|w| is_name(&w)));
+    REPORTER_TITLES.iter().any(|title| first.starts_with(title))
+        && first.chars().all(is_cjk_letter)
+        && names_before
+        && ends_on_name
+        && opens_on_names
+}
+
 /// Opens with a month and a day (`6月27日`, `3月5号`).
 pub fn opens_with_month_day(text: &str) -> bool {
     after_month_day(text).is_some()
@@ -1515,6 +1541,18 @@ pub fn leaves_parenthesis_open(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_bracketed_credit_is_cut_at_a_space_between_names() {
+        let cut = cuts_bracketed_credit_at_space;
+        assert!(cut("新华社上海电（记者王鹏 刘一鸣", "陈晨）日前，"));
+        assert!(cut("本报讯（记者 王鹏", "刘一鸣）日前，") && cut("（記者王鵬", "劉一鳴 陳晨）"));
+        // Inside a name, or after the title alone: no space to give back.
+        assert!(!cut("（记者 王鹏 刘", "一鸣）") && !cut("（记者 王鹏", "刘 陈晨）"));
+        assert!(!cut("本报讯（记者", "王鹏）日前，") && !cut("（记者王", "鹏）"));
+        // Not a credit, or one that does not close on the next line.
+        assert!(!cut("（图为 城市公园", "一角）") && !cut("（记者 王鹏", "日前在城东采访时说"));
+    }
+
     #[test]
     fn parallel_items_open_with_labels_of_one_shape() {
         assert!(super::opens_parallel_item("9日：晴；", "10日：阴"));

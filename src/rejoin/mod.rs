@@ -26,19 +26,20 @@ use crate::script::{is_cjk_letter, is_closing, is_opening};
 use evidence::{
     ClockCut, CreditsCut, FULL_STOPS, PhrasesGoOn, cannot_start_line, clock_cut,
     closes_what_is_open, credits_cut, cuts_a_name_in_a_comma_list, cuts_a_name_in_a_list,
-    cuts_before_the_figure_reached, cuts_breadcrumb, cuts_cjk_date, cuts_dotted_name,
-    cuts_numeric_date, cuts_role_from_name, date_goes_on, ends_on_dateline, ends_on_decimal_point,
-    ends_on_field_label, ends_on_field_value, ends_on_file_name, ends_on_function_word,
-    ends_on_lone_letter, ends_on_name_title, ends_on_number_separator, ends_on_possessive,
-    ends_on_title_and_first_name, ends_sentence, is_bare_latin_date, is_bracketed_credit,
-    is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item, is_name_word,
-    is_parallel_headline, is_pause, is_semicolon_item, is_sentence_tail, is_timestamp,
-    is_two_clause_heading, is_wire_dateline, joins_tight, labels_a_title, leads_in_to_next,
-    leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value, opens_in_parallel,
-    opens_on_postposition, opens_paragraph, opens_parallel_item, opens_range_end,
-    opens_with_bracketed_source, opens_with_date, opens_with_frame, opens_with_label,
-    opens_with_month_day, opens_with_point_number, opens_with_year, phrases_go_on,
-    repeats_last_section, says_into_quotation, starts_with_unit, stops_short_of_a_heading,
+    cuts_before_the_figure_reached, cuts_bracketed_credit_at_space, cuts_breadcrumb, cuts_cjk_date,
+    cuts_dotted_name, cuts_numeric_date, cuts_role_from_name, date_goes_on, ends_on_dateline,
+    ends_on_decimal_point, ends_on_field_label, ends_on_field_value, ends_on_file_name,
+    ends_on_function_word, ends_on_lone_letter, ends_on_name_title, ends_on_number_separator,
+    ends_on_possessive, ends_on_title_and_first_name, ends_sentence, is_bare_latin_date,
+    is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
+    is_name_word, is_parallel_headline, is_pause, is_semicolon_item, is_sentence_tail,
+    is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight, labels_a_title,
+    leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value,
+    opens_in_parallel, opens_on_postposition, opens_paragraph, opens_parallel_item,
+    opens_range_end, opens_with_bracketed_source, opens_with_date, opens_with_frame,
+    opens_with_label, opens_with_month_day, opens_with_point_number, opens_with_year,
+    phrases_go_on, repeats_last_section, says_into_quotation, starts_with_unit,
+    stops_short_of_a_heading,
 };
 use lines::{TextLine, text_lines};
 use shape::{
@@ -1178,7 +1179,8 @@ fn join_edit(
     // punctuation, after an opening bracket, a field's label or a speaker's colon, inside a
     // number, or anywhere in a CJK column (it wraps between any two characters). Spaced are
     // a date and its time, a trail of sections whose separators are spaced (`首页 > 新闻` +
-    // `> 社会`), a headline's phrase in parallel and a name after its role (`…冠军` + `王强`).
+    // `> 社会`), a headline's phrase in parallel, a name after its role (`…冠军` + `王强`) and,
+    // in a column too, two names of a bracketed credit (`（记者 李明` + `王强）`).
     // (A CJK column's English paragraphs wrap at spaces.)
     let cjk_column =
         matches!(shape.column, Some(Column::Cjk { .. })) && (a.is_cjk_text() || b.is_cjk_text());
@@ -1196,6 +1198,7 @@ fn join_edit(
                 && phrases_go_on(&a.content, b.chars) == Some(PhrasesGoOn::InParallel)
                 || cuts_role_from_name(&a.content, &b.content)
                 || credits_cut(&a.content, &b.content) == Some(CreditsCut::AtSpace))
+            || cuts_bracketed_credit_at_space(&a.content, &b.content)
     };
     if clock == Some(ClockCut::DateFromTime) || spaced_trail() || spaced_phrase() || spaced_scripts
     {
@@ -1349,6 +1352,19 @@ mod tests {
         let joined =
             format!("通知\n\n各市（区）司法局，贵安新区政法委、市属各律师事务所：{notice}");
         assert_eq!(clean(&text), joined);
+    }
+
+    #[test]
+    fn a_credit_cut_between_two_names_goes_on_with_its_space() {
+        let story = "新馆开放\n\n新华社杭州6月2日电（记者 王鹏\n\n刘一鸣）2日，城东新馆开放。\n";
+        assert_eq!(
+            clean(story),
+            "新馆开放\n\n新华社杭州6月2日电（记者 王鹏 刘一鸣）2日，城东新馆开放。\n"
+        );
+        // In a column as well, which otherwise wraps tight between any two letters.
+        let column = "城东新馆昨日正式开放，\n首日接待读者三千余人\n次。新华社杭州电（记者\n王鹏\n刘一鸣）新馆共设阅览室\n十二个，藏书六十余万\n册，馆内另设少儿阅读\n区和自习区，全天开放。\n";
+        let cleaned = clean(column);
+        assert!(cleaned.contains("（记者王鹏 刘一鸣）新馆"), "{cleaned}");
     }
 
     #[test]
