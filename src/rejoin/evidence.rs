@@ -1060,6 +1060,35 @@ pub fn is_timestamp(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " -/.:年月日".contains(c))
 }
 
+/// Only a document's or a case's number: an issuer's short name, the year in brackets, a
+/// court's or an issuer's code and the number (`国办发〔2023〕12号`, `（2015）惠中法刑二终字
+/// 第294号`, `（2024）京0105民初1234号`). It stands on a line of its own, over the
+/// document's title or its text.
+pub fn is_document_number(text: &str) -> bool {
+    let Some(open) = text.find(['（', '(', '〔', '[', '【']) else {
+        return false;
+    };
+    let (issuer, rest) = text.split_at(open);
+    let rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+    let year = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(after_year) = rest[year..].strip_prefix(['）', ')', '〕', ']', '】']) else {
+        return false;
+    };
+    let Some(body) = after_year.strip_suffix('号') else {
+        return false;
+    };
+    let number = body.trim_end_matches(|c: char| c.is_ascii_digit());
+    let letters = number.strip_suffix('第').unwrap_or(number);
+    year == 4
+        && number.len() < body.len()
+        && issuer.chars().count() <= 4
+        && issuer.chars().all(is_cjk_letter)
+        && letters.chars().count() <= 12
+        && letters
+            .chars()
+            .all(|c| is_cjk_letter(c) || c.is_ascii_digit())
+}
+
 /// Two clauses of one length around a comma, and no other punctuation (`深化改革促发展，凝心聚力谋新篇`,
 /// `夯实“基本盘”，跑出“新速度”`): the parallel form of Chinese headlines, which running
 /// text takes by chance only in a few of its lines.
@@ -1541,6 +1570,22 @@ pub fn leaves_parenthesis_open(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_document_number_stands_alone() {
+        assert!(
+            is_document_number("国办发〔2023〕12号")
+                && is_document_number("(2015)惠中法刑二终字第294号")
+        );
+        assert!(is_document_number("（2024）京0105民初1234号"));
+        assert!(
+            !is_document_number("根据国办发〔2023〕12号")
+                && !is_document_number("（2015）年第3号文件")
+        );
+        assert!(
+            !is_document_number("〔2023〕号") && !is_document_number("市政府（2023）年度第一号")
+        );
+    }
+
     #[test]
     fn a_bracketed_credit_is_cut_at_a_space_between_names() {
         let cut = cuts_bracketed_credit_at_space;

@@ -31,14 +31,14 @@ use evidence::{
     ends_on_decimal_point, ends_on_field_label, ends_on_field_value, ends_on_file_name,
     ends_on_function_word, ends_on_lone_letter, ends_on_name_title, ends_on_number_separator,
     ends_on_possessive, ends_on_title_and_first_name, ends_sentence, is_bare_latin_date,
-    is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline, is_list_item,
-    is_name_word, is_parallel_headline, is_pause, is_semicolon_item, is_sentence_tail,
-    is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight, labels_a_title,
-    leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit, opens_field_value,
-    opens_in_parallel, opens_on_postposition, opens_paragraph, opens_parallel_item,
-    opens_range_end, opens_with_bracketed_source, opens_with_date, opens_with_frame,
-    opens_with_label, opens_with_month_day, opens_with_point_number, opens_with_year,
-    phrases_go_on, repeats_last_section, says_into_quotation, starts_with_unit,
+    is_bracketed_credit, is_capitalized_word, is_cjk_numeral, is_dateline, is_document_number,
+    is_list_item, is_name_word, is_parallel_headline, is_pause, is_semicolon_item,
+    is_sentence_tail, is_timestamp, is_two_clause_heading, is_wire_dateline, joins_tight,
+    labels_a_title, leads_in_to_next, leaves_parenthesis_open, opens_byline, opens_credit,
+    opens_field_value, opens_in_parallel, opens_on_postposition, opens_paragraph,
+    opens_parallel_item, opens_range_end, opens_with_bracketed_source, opens_with_date,
+    opens_with_frame, opens_with_label, opens_with_month_day, opens_with_point_number,
+    opens_with_year, phrases_go_on, repeats_last_section, says_into_quotation, starts_with_unit,
     stops_short_of_a_heading,
 };
 use lines::{TextLine, text_lines};
@@ -192,8 +192,10 @@ fn content_decision(a: &TextLine, b: &TextLine) -> Option<Decision> {
     if repeats_last_section(&a.content, &b.content) {
         return Some(Decision::Apart);
     }
-    // A list set one item to a line.
-    if a.is_cjk_text() && opens_parallel_item(&a.content, &b.content) {
+    // A list set one item to a line, and a document's number over its title or text.
+    if a.is_cjk_text()
+        && (opens_parallel_item(&a.content, &b.content) || is_document_number(&a.content))
+    {
         return Some(Decision::Apart);
     }
     // (A newswire story opens with a dash after its dateline, not a list item.)
@@ -1365,6 +1367,25 @@ mod tests {
         let column = "城东新馆昨日正式开放，\n首日接待读者三千余人\n次。新华社杭州电（记者\n王鹏\n刘一鸣）新馆共设阅览室\n十二个，藏书六十余万\n册，馆内另设少儿阅读\n区和自习区，全天开放。\n";
         let cleaned = clean(column);
         assert!(cleaned.contains("（记者王鹏 刘一鸣）新馆"), "{cleaned}");
+    }
+
+    #[test]
+    fn a_case_number_as_wide_as_the_column_stands_apart() {
+        let body = "上诉人（原审被告人）张某，男，1980年出生，汉族，大专文化，户籍所在地某省某市。\
+                    因涉嫌损害商业信誉罪，于2018年9月27日被某县公安局刑事拘留，同年10月由某县\
+                    公安局执行逮捕。原审被告人李某，男，1982年出生，汉族，高中文化。";
+        let chars: Vec<char> = body.chars().collect();
+        let column: Vec<String> = chars.chunks(17).map(|c| c.iter().collect()).collect();
+        let text = format!(
+            "某市中级人民法院刑事裁定书\n(2019)某中法刑二终字第1234号\n原公诉机关某县人民检察院。\n{}\n",
+            column.join("\n")
+        );
+        let cleaned = clean(&text);
+        assert!(
+            cleaned.contains("\n(2019)某中法刑二终字第1234号\n\n原公诉机关"),
+            "{cleaned}"
+        );
+        assert!(cleaned.contains(body), "{cleaned}");
     }
 
     #[test]
